@@ -1,0 +1,62 @@
+"""Settings, and the only place that reads the process environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Mapping
+
+from .errors import ConfigError
+
+ENV_PREFIX = "SEARCHAPP_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a searchapp process can be configured with.
+
+    Environment variables (all optional): ``SEARCHAPP_INDEX`` (index folder),
+    ``SEARCHAPP_HOST``, ``SEARCHAPP_PORT``, ``SEARCHAPP_PAGE_SIZE``,
+    ``SEARCHAPP_THREADS`` (waitress worker threads).
+    """
+
+    index_dir: Path = Path("index")
+    host: str = "127.0.0.1"
+    port: int = 8080
+    page_size: int = 10
+    max_page_size: int = 100
+    max_query_chars: int = 1000
+    threads: int = 8
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
+        env = os.environ if environ is None else environ
+        base = cls()
+        values: dict[str, object] = {}
+        if env.get(ENV_PREFIX + "INDEX"):
+            values["index_dir"] = Path(env[ENV_PREFIX + "INDEX"])
+        if env.get(ENV_PREFIX + "HOST"):
+            values["host"] = env[ENV_PREFIX + "HOST"]
+        for key, attr in (("PORT", "port"), ("PAGE_SIZE", "page_size"), ("THREADS", "threads")):
+            raw = env.get(ENV_PREFIX + key)
+            if raw:
+                try:
+                    number = int(raw)
+                except ValueError:
+                    raise ConfigError(f"{ENV_PREFIX}{key} must be a whole number, got {raw!r}") from None
+                if number <= 0 or number > 65535:
+                    raise ConfigError(f"{ENV_PREFIX}{key} is out of range: {number}")
+                values[attr] = number
+        return replace(base, **values)
+
+    def with_overrides(self, **values: object) -> "Settings":
+        clean = {k: v for k, v in values.items() if v is not None}
+        if "index_dir" in clean:
+            clean["index_dir"] = Path(clean["index_dir"])  # type: ignore[arg-type]
+        return replace(self, **clean)  # type: ignore[arg-type]
+
+
+def pythainlp_read_only() -> None:
+    """Keep PyThaiNLP from creating ~/pythainlp-data: we only read the files it ships."""
+    os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")

@@ -1,0 +1,91 @@
+"""The records every stage passes along (frozen dataclasses)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article, as ingestion produces it and the index stores it."""
+
+    id: str
+    title: str
+    body: str
+    published: datetime | None = None
+    updated: datetime | None = None
+    section: str | None = None
+    source: str | None = None
+    url: str | None = None
+    organizations: tuple[str, ...] = ()
+    date_estimated: bool = False
+    origin: str | None = None  # the file it came from
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["organizations"] = list(self.organizations)
+        for key in ("published", "updated"):
+            value = data[key]
+            data[key] = value.isoformat() if value else None
+        return data
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that produced no article, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    title: str
+    published: datetime | None
+    section: str | None
+    source: str | None
+    url: str | None
+    organizations: tuple[str, ...]
+    score: float
+    snippet: str  # HTML-safe; matches wrapped in <mark>
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "section": self.section,
+            "source": self.source,
+            "url": self.url,
+            "organizations": list(self.organizations),
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+        }
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    total: int
+    page: int
+    size: int
+    hits: tuple[Hit, ...]
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.size)) if self.size else 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "page": self.page,
+            "size": self.size,
+            "pages": self.pages,
+            "hits": [hit.to_dict() for hit in self.hits],
+            "notes": list(self.notes),
+        }

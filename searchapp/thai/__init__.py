@@ -1,0 +1,1 @@
+"""Thai knowledge shared by ingestion and queries: characters, dates, organizations."""

@@ -1,0 +1,148 @@
+"""The curated organization data: canonical names and every alias that folds onto them.
+
+>>> registry().canonical("ASEAN")
+'อาเซียน'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .chars import clean_text, fold_digits, is_thai
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    thai: tuple[str, ...]
+    english: tuple[str, ...]
+    abbreviations: tuple[str, ...]
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {self.name: None}
+        for alias in self.thai + self.english + self.abbreviations:
+            seen.setdefault(alias, None)
+        return tuple(seen)
+
+
+def alias_key(alias: str) -> str:
+    """The form aliases are compared in: cleaned, digits folded, spaces collapsed, Latin lowercased."""
+    return " ".join(fold_digits(clean_text(alias)).split()).lower()
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and len(alias) <= 12 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    name: str
+
+
+class OrganizationRegistry:
+    def __init__(self, organizations: list[Organization]) -> None:
+        self.organizations = organizations
+        self._by_key: dict[str, Organization] = {}
+        for org in organizations:
+            for alias in org.aliases:
+                self._by_key.setdefault(alias_key(alias), org)
+        thai = sorted({a for o in organizations for a in o.aliases if any(is_thai(c) for c in a)},
+                      key=len, reverse=True)
+        latin = [a for o in organizations for a in o.aliases if not any(is_thai(c) for c in a)]
+        acronyms = sorted({a for a in latin if _is_acronym(a)}, key=len, reverse=True)
+        names = sorted({a for a in latin if not _is_acronym(a)}, key=len, reverse=True)
+        self._thai = re.compile("|".join(_thai_alias_pattern(a) for a in thai))
+        boundary_l, boundary_r = r"(?<![A-Za-z0-9\-])", r"(?![A-Za-z0-9])"
+        self._acronyms = re.compile(boundary_l + "(?:" + "|".join(map(re.escape, acronyms)) + ")" + boundary_r)
+        self._names = re.compile(boundary_l + "(?:" + "|".join(_spaced(n) for n in names) + ")" + boundary_r,
+                                 re.IGNORECASE)
+
+    def get(self, alias: str) -> Organization | None:
+        return self._by_key.get(alias_key(alias))
+
+    def canonical(self, alias: str) -> str | None:
+        org = self.get(alias)
+        return org.name if org else None
+
+    def aliases(self, name: str) -> tuple[str, ...]:
+        org = self.get(name)
+        return org.aliases if org else (name,)
+
+    def matches(self, text: str) -> list[Match]:
+        """Every alias occurrence in ``text`` (leftmost-longest, no overlaps)."""
+        folded = fold_digits(text)
+        found: list[tuple[int, int, str]] = []
+        for pattern in (self._thai, self._acronyms, self._names):
+            for m in pattern.finditer(folded):
+                org = self.get(m.group(0))
+                if org is None:
+                    continue
+                if _foreign_body(folded, m):
+                    continue
+                found.append((m.start(), m.end(), org.name))
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        result: list[Match] = []
+        for start, end, name in found:
+            if result and start < result[-1].end:
+                continue
+            result.append(Match(start, end, name))
+        return result
+
+
+def _spaced(name: str) -> str:
+    return r"\s+".join(re.escape(part) for part in name.split())
+
+
+def _thai_alias_pattern(alias: str) -> str:
+    body = _spaced(fold_digits(clean_text(alias)))
+    if "." in alias and len(alias) <= 10:
+        # Thai abbreviations (กต., ครม.) must not start inside a word
+        return r"(?<![\u0e01-\u0e4e])" + body
+    # a Thai alias must not end in the middle of a character cluster
+    return body + r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
+
+
+_MINISTRY_HEADS = ("กระทรวง", "กองทัพ")
+
+
+def _foreign_body(text: str, m: re.Match[str]) -> bool:
+    """กระทรวงการต่างประเทศรัสเซีย is Russia's ministry, not the Thai one."""
+    if not m.group(0).startswith(_MINISTRY_HEADS):
+        return False
+    rest = text[m.end():m.end() + 40].lstrip()
+    if rest.startswith("ของ"):
+        rest = rest[3:].lstrip()
+    return rest.startswith(countries())
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[str, ...]:
+    """Thai country names (PyThaiNLP's list plus common short forms), longest first."""
+    from ..config import pythainlp_read_only
+
+    pythainlp_read_only()
+    names = set(resources.files("pythainlp").joinpath("corpus/countries_th.txt").read_text("utf-8").split())
+    names.update({"สหรัฐฯ", "สหรัฐ", "จีน", "ญี่ปุ่น", "รัสเซีย", "เวียดนาม", "อินโดนีเซีย", "เกาหลีใต้",
+                  "เกาหลีเหนือ", "อังกฤษ", "ฝรั่งเศส", "เยอรมนี", "อินเดีย", "ลาว", "กัมพูชา", "เมียนมา",
+                  "พม่า", "มาเลเซีย", "สิงคโปร์", "ฟิลิปปินส์", "บรูไน", "ออสเตรเลีย", "ยูเครน", "อิหร่าน",
+                  "อิสราเอล", "ตุรกี", "ซาอุดีอาระเบีย", "กาตาร์", "ปากีสถาน", "แคนาดา"})
+    names.discard("ไทย")
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def registry() -> OrganizationRegistry:
+    data = json.loads(resources.files("searchapp.thai").joinpath("data/organizations.json").read_text("utf-8"))
+    orgs = [
+        Organization(o["name"], tuple(o["th"]), tuple(o["en"]), tuple(o["abbr"]))
+        for o in data["organizations"]
+    ]
+    return OrganizationRegistry(orgs)
