@@ -1,0 +1,72 @@
+"""`python -m searchapp VERB`: serve, search, reindex.
+
+    python -m searchapp serve [--reindex] [--host H] [--port P] [--index DIR]
+    python -m searchapp search QUERY ...        (same as python -m searchapp.search)
+    python -m searchapp reindex [...]           (same as python -m searchapp.reindex)
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from .config import Settings
+from .errors import SearchAppError
+
+
+def serve(argv: list[str]) -> int:
+    settings = Settings.from_env()
+    parser = argparse.ArgumentParser(prog="python -m searchapp serve", description="Serve the search page and API.")
+    parser.add_argument("--host", default=settings.host, help="address to listen on (default: %(default)s)")
+    parser.add_argument("--port", type=int, default=settings.port, help="port (default: %(default)s)")
+    parser.add_argument("--index", type=Path, default=settings.index_dir, help="index folder (default: %(default)s)")
+    parser.add_argument("--reindex", action="store_true", help="index seeds/ first if there is no index yet")
+    parser.add_argument("--threads", type=int, default=settings.threads, help="worker threads (default: %(default)s)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.reindex:
+        from .index import current_generation
+        from .reindex import main as reindex_main
+
+        if not args.index.is_dir() or current_generation(args.index) is None:
+            code = reindex_main(["--index", str(args.index)])
+            if code != 0:
+                return code
+    from waitress import serve as waitress_serve
+
+    from .web import create_app
+
+    app = create_app(settings=settings.with_overrides(index_dir=args.index, host=args.host, port=args.port))
+    print(f"searchapp: serving {args.index}/ on http://{args.host}:{args.port}/", flush=True)
+    waitress_serve(app, host=args.host, port=args.port, threads=args.threads, ident="searchapp")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in ("-h", "--help"):
+        print(__doc__)
+        return 0 if argv else 2
+    verb, rest = argv[0], argv[1:]
+    try:
+        if verb == "serve":
+            return serve(rest)
+        if verb == "search":
+            from .search.__main__ import main as search_main
+
+            return search_main(rest)
+        if verb == "reindex":
+            from .reindex import main as reindex_main
+
+            return reindex_main(rest)
+    except SearchAppError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"unknown command {verb!r}\n{__doc__}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""Whoosh tokenizers over our analysis. Module-level classes: Whoosh pickles the schema."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from whoosh.analysis import Token as WhooshToken
+from whoosh.analysis import Tokenizer
+
+from .segment import analyze
+
+
+class _ThaiTokenizer(Tokenizer):
+    """Base: one analysis of the text (cached), read by every field that needs it."""
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is self.__class__
+
+    def __hash__(self) -> int:
+        return hash(self.__class__.__name__)
+
+    def _tokens(self, value: str) -> Iterator[tuple[str, int, int, int]]:
+        raise NotImplementedError
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        t = WhooshToken(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            t.original = t.text = value
+            t.boost = 1.0
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar, t.endchar = start_char, start_char + len(value)
+            yield t
+            return
+        for text, pos, start, end in self._tokens(value):
+            t.text = text
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = value[start:end]
+            if positions:
+                t.pos = start_pos + pos
+            if chars:
+                t.startchar, t.endchar = start_char + start, start_char + end
+            yield t
+
+
+class ThaiWordTokenizer(_ThaiTokenizer):
+    """Dictionary words, with compound parts at their compound's position."""
+
+    def _tokens(self, value: str):
+        for tok in analyze(value).words:
+            yield tok.text, tok.pos, tok.start, tok.end
+
+
+class ThaiSyllableTokenizer(_ThaiTokenizer):
+    """Thai syllables over whole Thai runs."""
+
+    def _tokens(self, value: str):
+        for tok in analyze(value).syllables:
+            yield tok.text, tok.pos, tok.start, tok.end
+
+
+class ThaiBigramTokenizer(_ThaiTokenizer):
+    """Adjacent syllable pairs (no offsets: the field only scores)."""
+
+    def _tokens(self, value: str):
+        for n, gram in enumerate(analyze(value).bigrams):
+            yield gram, n, 0, 0

@@ -1,0 +1,101 @@
+"""Normalization that remembers where every character came from.
+
+The same function runs over documents and queries, so both meet in one form:
+Thai digits to Arabic, full-width Latin to ASCII, Latin lowercased, zero-width
+characters dropped, nikhahit + sara aa as sara am, ๆ and ฯ as separators, Thai
+marks above/below a consonant in one canonical order, a repeated mark written once.
+Tone marks are never dropped: ขาว, ข่าว and ข้าว stay three words.
+
+>>> normalize("อื่นๆ ๒๕๖๗").text
+'อื่น  2567'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..thai.chars import DIGIT_FOLD, ZERO_WIDTH
+
+# Canonical order of stacked marks: vowels above/below first, then tone marks, then the silencer.
+_MARK_RANK = {ch: 0 for ch in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e4d"}
+_MARK_RANK.update({ch: 1 for ch in "\u0e48\u0e49\u0e4a\u0e4b"})
+_MARK_RANK.update({"\u0e4c": 2, "\u0e4e": 2})
+_SEPARATORS = {"\u0e46": " ", "\u0e2f": " "}  # ๆ, ฯ
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    offsets: tuple[int, ...]  # offsets[i] = index in the original of text[i]; one extra entry = len(original)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of the normalized slice [start, end)."""
+        return self.offsets[start], self.offsets[end - 1] + 1 if end > start else self.offsets[start]
+
+
+def _fold_char(ch: str) -> str:
+    if ch in _SEPARATORS:
+        return _SEPARATORS[ch]
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E:  # full-width ASCII
+        ch = chr(code - 0xFEE0)
+    elif code == 0x3000:
+        return " "
+    ch = ch.translate(DIGIT_FOLD)
+    if ch.isupper():
+        low = ch.lower()
+        if len(low) == 1:
+            return low
+    return ch
+
+
+def normalize(text: str) -> Normalized:
+    chars: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in ZERO_WIDTH:
+            i += 1
+            continue
+        if ch == "\u0e4d" and i + 1 < n and text[i + 1] == "\u0e32":  # ํ + า = ำ
+            chars.append("\u0e33")
+            offsets.append(i)
+            i += 2
+            continue
+        if ch in _MARK_RANK:
+            # gather the whole run of stacked marks, sort it, drop repeats
+            j = i
+            run: list[tuple[int, str, int]] = []
+            while j < n and (text[j] in _MARK_RANK or text[j] in ZERO_WIDTH):
+                if text[j] in _MARK_RANK:
+                    run.append((_MARK_RANK[text[j]], text[j], j))
+                j += 1
+            if j < n and text[j] == "\u0e32" and run and run[-1][1] == "\u0e4d":
+                # ...ํา after a tone mark: the nikhahit belongs to sara am
+                run.pop()
+                run.sort(key=lambda r: r[0])
+                seen_run: set[str] = set()
+                for _, mark, pos in run:
+                    if mark not in seen_run:
+                        seen_run.add(mark)
+                        chars.append(mark)
+                        offsets.append(pos)
+                chars.append("\u0e33")
+                offsets.append(j)
+                i = j + 1
+                continue
+            run.sort(key=lambda r: r[0])
+            seen: set[str] = set()
+            for _, mark, pos in run:
+                if mark not in seen:
+                    seen.add(mark)
+                    chars.append(mark)
+                    offsets.append(pos)
+            i = j
+            continue
+        chars.append(_fold_char(ch))
+        offsets.append(i)
+        i += 1
+    offsets.append(n)
+    return Normalized("".join(chars), tuple(offsets))

@@ -1,0 +1,172 @@
+"""Segmentation: Thai runs by nlpo3 over PyThaiNLP's word list plus ours; Latin and numbers by rule.
+
+Every token keeps exact character offsets into the original (un-normalized) text.
+Three token streams come from one pass:
+
+- words: dictionary words (Latin words Porter-stemmed), and for a long compound also
+  the dictionary words inside it (กระทรวงการต่างประเทศ -> กระทรวง, การ, ต่างประเทศ);
+- syllables: Thai syllables over each whole Thai run, independent of word boundaries,
+  so that a query cut differently from the document still meets it;
+- bigrams: adjacent syllable pairs, which match far more precisely than single syllables.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..config import pythainlp_read_only
+from .normalize import Normalized, normalize
+
+log = logging.getLogger(__name__)
+
+_THAI_RUN = re.compile(r"[\u0e01-\u0e3a\u0e40-\u0e4e]+")
+_LATIN = re.compile(r"(?:[a-z]\.){2,}(?![a-z])|[a-z0-9]+(?:[.,][0-9]+)*|[a-z0-9\u00c0-\u024f]+")
+_DICT_WORDS = "searchapp-words"
+_DICT_SYLLABLES = "searchapp-syllables"
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # normalized form, what the index stores
+    start: int  # offsets into the original text
+    end: int
+    pos: int  # position in the word stream (compound parts share their compound's position)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    normalized: Normalized
+    words: tuple[Token, ...]
+    syllables: tuple[Token, ...]
+    bigrams: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _dictionaries() -> frozenset[str]:
+    """Load nlpo3's two dictionaries once per process; returns the word set (for decompounding)."""
+    pythainlp_read_only()
+    import nlpo3
+
+    corpus = resources.files("pythainlp").joinpath("corpus")
+    words = set(corpus.joinpath("words_th.txt").read_text("utf-8").split("\n"))
+    ours = resources.files("searchapp.analysis").joinpath("data/words.txt").read_text("utf-8")
+    words.update(line.strip() for line in ours.split("\n") if line.strip() and not line.startswith("#"))
+    words.discard("")
+    syllables = corpus.joinpath("syllables_th.txt").read_text("utf-8").split("\n")
+    with tempfile.TemporaryDirectory(prefix="searchapp-dict-") as tmp:
+        word_file = Path(tmp, "words.txt")
+        word_file.write_text("\n".join(sorted(words)), "utf-8")
+        syllable_file = Path(tmp, "syllables.txt")
+        syllable_file.write_text("\n".join(s for s in syllables if s.strip()), "utf-8")
+        for path, name in ((word_file, _DICT_WORDS), (syllable_file, _DICT_SYLLABLES)):
+            message, ok = nlpo3.load_dict(str(path), name)
+            if not ok and "already" not in message.lower():
+                raise RuntimeError(f"nlpo3 could not load {name}: {message}")
+    return frozenset(words)
+
+
+def _cut(text: str, dictionary: str) -> list[str]:
+    import nlpo3
+
+    return nlpo3.segment(text, dictionary, True)
+
+
+@lru_cache(maxsize=50_000)
+def _stem(word: str) -> str:
+    from whoosh.lang.porter import stem
+
+    return stem(word) if len(word) > 3 and word.isalpha() else word
+
+
+@lru_cache(maxsize=200_000)
+def _decompound(word: str) -> tuple[str, ...]:
+    """Dictionary words inside a compound, found over its syllables (longest first, left to right)."""
+    words = _dictionaries()
+    syllables = _cut(word, _DICT_SYLLABLES)
+    if len(syllables) < 3:
+        return ()
+    parts: list[str] = []
+    i = 0
+    n = len(syllables)
+    while i < n:
+        for j in range(n if i else n - 1, i, -1):
+            piece = "".join(syllables[i:j])
+            if piece in words or j == i + 1:
+                if j - i > 1 or len(piece) > 2:
+                    parts.append(piece)
+                i = j
+                break
+    if len(parts) < 2:
+        return ()
+    nested: list[str] = []
+    for part in parts:
+        nested.append(part)
+        nested.extend(_decompound(part))
+    return tuple(dict.fromkeys(nested))
+
+
+def analyze_normalized(norm: Normalized) -> Analysis:
+    _dictionaries()
+    text = norm.text
+    words: list[Token] = []
+    syllables: list[Token] = []
+    bigrams: list[str] = []
+    pos = 0
+    spans: list[tuple[int, int, bool]] = []
+    for m in _THAI_RUN.finditer(text):
+        spans.append((m.start(), m.end(), True))
+    for m in _LATIN.finditer(text):
+        spans.append((m.start(), m.end(), False))
+    spans.sort()
+    last_end = -1
+    for start, end, thai in spans:
+        if start < last_end:
+            continue
+        last_end = end
+        if not thai:
+            raw = text[start:end]
+            word = raw.replace(".", "") if re.fullmatch(r"(?:[a-z]\.){2,}", raw) else raw.replace(",", "")
+            o_start, o_end = norm.span(start, end)
+            words.append(Token(_stem(word), o_start, o_end, pos))
+            pos += 1
+            continue
+        at = start
+        for piece in _cut(text[start:end], _DICT_WORDS):
+            p_start, p_end = at, at + len(piece)
+            at = p_end
+            o_start, o_end = norm.span(p_start, p_end)
+            words.append(Token(piece, o_start, o_end, pos))
+            for part in _decompound(piece):
+                words.append(Token(part, o_start, o_end, pos))
+            pos += 1
+        at = start
+        previous: str | None = None
+        for piece in _cut(text[start:end], _DICT_SYLLABLES):
+            p_start, p_end = at, at + len(piece)
+            at = p_end
+            o_start, o_end = norm.span(p_start, p_end)
+            syllables.append(Token(piece, o_start, o_end, len(syllables)))
+            if previous is not None:
+                bigrams.append(previous + "_" + piece)
+            previous = piece
+    return Analysis(norm, tuple(words), tuple(syllables), tuple(bigrams))
+
+
+@lru_cache(maxsize=16)
+def analyze(text: str) -> Analysis:
+    """Normalize and segment ``text`` once; the three index fields read from the result.
+
+    >>> [t.text for t in analyze("กระทรวงการต่างประเทศ").words]
+    ['กระทรวงการต่างประเทศ', 'กระทรวง', 'การ', 'ต่างประเทศ']
+    """
+    return analyze_normalized(normalize(text))
+
+
+def query_words(text: str) -> list[str]:
+    return [t.text for t in analyze(text).words]

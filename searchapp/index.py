@@ -1,0 +1,326 @@
+"""The index: schema, atomic builds, and readers that follow swaps. The only writer.
+
+Layout of an index folder::
+
+    index/
+      CURRENT            name of the live generation (replaced atomically)
+      gen-<stamp>/       one complete Whoosh index per build
+      .lock              held (flock) by a running reindex; released by the OS if it dies
+
+A build writes a new generation beside the live one, commits it, then replaces
+CURRENT in one rename. A crash at any point leaves CURRENT naming a whole index.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import logging
+import os
+import shutil
+import threading
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from whoosh import index as whoosh_index
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
+
+from .analysis.analyzers import ThaiBigramTokenizer, ThaiSyllableTokenizer, ThaiWordTokenizer
+from .errors import IndexBusyError, IndexMissingError
+from .models import Article
+from .thai.orgs import registry
+
+log = logging.getLogger(__name__)
+
+CURRENT = "CURRENT"
+LOCK = ".lock"
+GEN_PREFIX = "gen-"
+SCHEMA_VERSION = 1
+
+
+def make_schema() -> Schema:
+    return Schema(
+        id=ID(stored=True, unique=True, sortable=True),
+        title=TEXT(analyzer=ThaiWordTokenizer(), stored=True, phrase=True),
+        title_syl=TEXT(analyzer=ThaiSyllableTokenizer(), phrase=True),
+        title_bi=TEXT(analyzer=ThaiBigramTokenizer(), phrase=False),
+        body=TEXT(analyzer=ThaiWordTokenizer(), stored=True, phrase=True),
+        body_syl=TEXT(analyzer=ThaiSyllableTokenizer(), phrase=True),
+        body_bi=TEXT(analyzer=ThaiBigramTokenizer(), phrase=False),
+        orgs=KEYWORD(stored=True, commas=True, lowercase=False, scorable=False),
+        org_text=TEXT(analyzer=ThaiWordTokenizer(), phrase=True),
+        published=DATETIME(stored=True, sortable=True),
+        updated=DATETIME(stored=True),
+        year=NUMERIC(stored=True, sortable=True),
+        section=ID(stored=True, sortable=True),
+        source=ID(stored=True, sortable=True),
+        url=STORED(),
+        date_estimated=STORED(),
+        origin=STORED(),
+    )
+
+
+def article_to_document(article: Article) -> dict[str, object]:
+    reg = registry()
+    alias_text = " ; ".join(alias for name in article.organizations for alias in reg.aliases(name))
+    doc: dict[str, object] = {
+        "id": article.id,
+        "title": article.title,
+        "title_syl": article.title,
+        "title_bi": article.title,
+        "body": article.body,
+        "body_syl": article.body,
+        "body_bi": article.body,
+        "orgs": ",".join(name.replace(",", " ") for name in article.organizations),
+        "org_text": alias_text,
+        "url": article.url,
+        "date_estimated": article.date_estimated,
+        "origin": article.origin,
+    }
+    if article.published:
+        doc["published"] = article.published
+        doc["year"] = article.published.year
+    if article.updated:
+        doc["updated"] = article.updated
+    if article.section:
+        doc["section"] = article.section
+    if article.source:
+        doc["source"] = article.source
+    return doc
+
+
+def document_to_article(stored: dict[str, object]) -> Article:
+    orgs = str(stored.get("orgs") or "")
+    return Article(
+        id=str(stored["id"]),
+        title=str(stored.get("title") or ""),
+        body=str(stored.get("body") or ""),
+        published=stored.get("published"),  # type: ignore[arg-type]
+        updated=stored.get("updated"),  # type: ignore[arg-type]
+        section=stored.get("section"),  # type: ignore[arg-type]
+        source=stored.get("source"),  # type: ignore[arg-type]
+        url=stored.get("url"),  # type: ignore[arg-type]
+        organizations=tuple(o for o in orgs.split(",") if o),
+        date_estimated=bool(stored.get("date_estimated")),
+        origin=stored.get("origin"),  # type: ignore[arg-type]
+    )
+
+
+# ---------------------------------------------------------------- generations
+
+
+def current_generation(index_dir: Path) -> Path | None:
+    try:
+        name = (index_dir / CURRENT).read_text("utf-8").strip()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise IndexMissingError(f"cannot read {index_dir / CURRENT}: {exc.strerror}") from None
+    if not name.startswith(GEN_PREFIX) or "/" in name:
+        raise IndexMissingError(f"{index_dir / CURRENT} is corrupt (names {name!r})")
+    path = index_dir / name
+    return path if path.is_dir() else None
+
+
+def _write_current(index_dir: Path, generation: Path) -> None:
+    tmp = index_dir / f".{CURRENT}.{uuid.uuid4().hex}"
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(generation.name + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, index_dir / CURRENT)
+    _fsync_dir(index_dir)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _fsync_tree(path: Path) -> None:
+    for child in path.iterdir():
+        if child.is_file():
+            with open(child, "rb") as handle:
+                os.fsync(handle.fileno())
+    _fsync_dir(path)
+
+
+@contextmanager
+def index_lock(index_dir: Path, wait: bool = False) -> Iterator[None]:
+    """Exclusive lock for writers. The OS drops it when the process dies: no stale locks."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    handle = open(index_dir / LOCK, "a+")
+    try:
+        flags = fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB
+        try:
+            fcntl.flock(handle.fileno(), flags)
+        except OSError as exc:
+            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN):
+                raise IndexBusyError(
+                    f"another reindex is running on {index_dir}",
+                    hint="wait for it to finish, or pass --wait to queue behind it",
+                ) from None
+            raise
+        yield
+    finally:
+        handle.close()
+
+
+def _remove_old_generations(index_dir: Path, keep: set[str]) -> None:
+    for child in index_dir.iterdir():
+        if child.name.startswith(GEN_PREFIX) and child.name not in keep and child.is_dir():
+            shutil.rmtree(child, ignore_errors=True)
+        elif child.name.startswith(f".{CURRENT}.") and child.is_file():
+            child.unlink(missing_ok=True)
+
+
+@dataclass
+class BuildReport:
+    indexed: int = 0
+    generation: str = ""
+    duplicates: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def build_index(
+    articles: Iterable[Article],
+    index_dir: Path,
+    *,
+    on_article: Callable[[Article], None] | None = None,
+    wait: bool = False,
+    limitmb: int = 256,
+) -> BuildReport:
+    """Index ``articles`` into a new generation and swap it in. Nothing is swapped if
+    no article was indexed or anything fails: the previous index stays live."""
+    index_dir = Path(index_dir)
+    started = time.monotonic()
+    report = BuildReport()
+    with index_lock(index_dir, wait=wait):
+        live = current_generation(index_dir)
+        # leftovers of builds that died half-way
+        _remove_old_generations(index_dir, keep={live.name} if live else set())
+        stamp = datetime.now().strftime("%Y%m%d%H%M%S")
+        generation = index_dir / f"{GEN_PREFIX}{stamp}-{uuid.uuid4().hex[:8]}"
+        generation.mkdir()
+        try:
+            storage = FileStorage(str(generation))
+            ix = storage.create_index(make_schema())
+            writer = ix.writer(limitmb=limitmb)
+            seen: set[str] = set()
+            try:
+                for article in articles:
+                    if article.id in seen:
+                        report.duplicates.append(article.id)
+                        writer.update_document(**article_to_document(article))
+                    else:
+                        seen.add(article.id)
+                        writer.add_document(**article_to_document(article))
+                        report.indexed += 1
+                    if on_article:
+                        on_article(article)
+            except BaseException:
+                writer.cancel()
+                raise
+            if report.indexed == 0:
+                writer.cancel()
+                raise IndexMissingError("nothing could be indexed; the previous index is unchanged")
+            writer.commit(optimize=True)
+            ix.close()
+            _fsync_tree(generation)
+        except BaseException:
+            shutil.rmtree(generation, ignore_errors=True)
+            raise
+        _write_current(index_dir, generation)
+        keep = {generation.name} | ({live.name} if live else set())
+        _remove_old_generations(index_dir, keep=keep)
+        report.generation = generation.name
+    report.seconds = time.monotonic() - started
+    return report
+
+
+# ---------------------------------------------------------------- reading
+
+
+def open_index(index_dir: Path) -> tuple[whoosh_index.Index, str]:
+    index_dir = Path(index_dir)
+    if not index_dir.is_dir():
+        raise IndexMissingError(f"no index at {index_dir}/")
+    generation = current_generation(index_dir)
+    if generation is None:
+        raise IndexMissingError(f"no index at {index_dir}/")
+    try:
+        return whoosh_index.open_dir(str(generation)), generation.name
+    except Exception as exc:  # whoosh raises a zoo of errors for damaged files
+        raise IndexMissingError(f"the index at {index_dir}/ cannot be opened ({exc.__class__.__name__}: {exc})",
+                                hint="rebuild it with `python -m searchapp.reindex --full`") from None
+
+
+class IndexHandle:
+    """Searchers for one index folder that follow generation swaps.
+
+    Each thread gets its own searcher (Whoosh searchers keep file positions). At most
+    once per ``check_interval`` seconds a call looks at CURRENT; a new generation is
+    opened without a restart.
+    """
+
+    def __init__(self, index_dir: Path, weighting_factory: Callable[[], object] | None = None,
+                 check_interval: float = 1.0) -> None:
+        self.index_dir = Path(index_dir)
+        self.weighting_factory = weighting_factory
+        self.check_interval = check_interval
+        self._lock = threading.Lock()
+        self._index: whoosh_index.Index | None = None
+        self._generation: str | None = None
+        self._checked = 0.0
+        self._local = threading.local()
+
+    def _refresh(self) -> tuple[whoosh_index.Index, str]:
+        now = time.monotonic()
+        with self._lock:
+            if self._index is not None and now - self._checked < self.check_interval:
+                return self._index, self._generation  # type: ignore[return-value]
+            live = current_generation(self.index_dir) if self.index_dir.is_dir() else None
+            if live is None:
+                self._index = None
+                self._generation = None
+                raise IndexMissingError(f"no index at {self.index_dir}/")
+            if live.name != self._generation or self._index is None:
+                self._index, self._generation = open_index(self.index_dir)
+                log.info("opened index generation %s", self._generation)
+            self._checked = now
+            return self._index, self._generation  # type: ignore[return-value]
+
+    def searcher(self):
+        ix, generation = self._refresh()
+        local = self._local
+        if getattr(local, "generation", None) != generation:
+            old = getattr(local, "searcher", None)
+            if old is not None:
+                try:
+                    old.close()
+                except Exception:  # an old generation may already be gone
+                    pass
+            if self.weighting_factory is not None:
+                local.searcher = ix.searcher(weighting=self.weighting_factory())
+            else:
+                local.searcher = ix.searcher()
+            local.generation = generation
+        return local.searcher
+
+    @property
+    def generation(self) -> str | None:
+        return self._generation

@@ -1,0 +1,57 @@
+"""`python -m searchapp.search [--index DIR] [--json] [--limit N] QUERY`"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
+from ..config import Settings
+from ..errors import SearchAppError
+from ..thai.dates import thai_date
+from . import SearchService
+
+
+def main(argv: list[str] | None = None) -> int:
+    settings = Settings.from_env()
+    parser = argparse.ArgumentParser(prog="python -m searchapp.search", description="Search the index.")
+    parser.add_argument("query", nargs="+", help="what to search for (Thai or English)")
+    parser.add_argument("--index", type=Path, default=settings.index_dir, help="index folder (default: %(default)s)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--limit", type=int, default=10, help="how many hits (default: %(default)s)")
+    args = parser.parse_args(argv)
+    if not 1 <= args.limit <= settings.max_page_size:
+        parser.error(f"--limit must be between 1 and {settings.max_page_size}")
+    query = " ".join(args.query)
+    try:
+        service = SearchService(args.index, settings.with_overrides(index_dir=args.index))
+        results = service.search(query, page=1, size=args.limit)
+    except SearchAppError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        data = results.to_dict()
+        out = {"query": data["query"], "total": data["total"], "hits": data["hits"]}
+        if data["notes"]:
+            out["notes"] = data["notes"]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    for note in results.notes:
+        print(f"note: {note}")
+    print(f"{results.total} results for {results.query!r}")
+    for rank, hit in enumerate(results.hits, 1):
+        date = thai_date(hit.published) if hit.published else "ไม่ทราบวันที่"
+        snippet = html.unescape(re.sub(r"</?mark>", "**", hit.snippet))
+        print(f"\n{rank}. {hit.title}  [{hit.id}]")
+        print(f"   {date} · {hit.section or '-'} · score {hit.score:.2f}")
+        if hit.organizations:
+            print(f"   {', '.join(hit.organizations)}")
+        print(f"   {snippet}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

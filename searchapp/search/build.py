@@ -1,0 +1,143 @@
+"""Parsed queries to Whoosh queries: words, sub-words and phrases over the Thai fields.
+
+Every unquoted run of text becomes one OR over its dictionary words (title and body),
+its syllable bigrams (which find a word inside a compound or a name the dictionary
+lacks), and its organization aliases, so that documents matching more of the words,
+and whole words rather than fragments, score higher. Quoted phrases and filters are
+required; excluded words remove documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from whoosh import query as Q
+
+from ..analysis.segment import analyze
+from ..thai.orgs import registry
+from .query import Clause, ParsedQuery
+
+MAX_TERMS = 400
+
+
+@dataclass(frozen=True)
+class Weights:
+    title: float = 2.0
+    body: float = 1.0
+    org: float = 1.0
+    title_bigram: float = 0.6
+    body_bigram: float = 0.4
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+@dataclass
+class Built:
+    query: Q.Query | None
+    highlight_terms: tuple[str, ...]  # normalized words and phrases to mark in snippets
+    truncated: bool = False
+
+
+def _unique(items):
+    return list(dict.fromkeys(items))
+
+
+def text_clause(text: str, w: Weights) -> tuple[list[Q.Query], list[str]]:
+    analysis = analyze(text)
+    words = _unique(t.text for t in analysis.words)
+    bigrams = _unique(analysis.bigrams)
+    subqueries: list[Q.Query] = []
+    for word in words:
+        subqueries.append(Q.Term("title", word, boost=w.title))
+        subqueries.append(Q.Term("body", word, boost=w.body))
+        subqueries.append(Q.Term("org_text", word, boost=w.org))
+    for gram in bigrams:
+        subqueries.append(Q.Term("title_bi", gram, boost=w.title_bigram))
+        subqueries.append(Q.Term("body_bi", gram, boost=w.body_bigram))
+    # top-level words (not compound parts) are what a reader wants marked
+    seen_pos: set[int] = set()
+    # the run as typed (without spaces) first: it marks ค้ามนุษย์ whole inside การค้ามนุษย์
+    marks: list[str] = [analysis.normalized.text.replace(" ", "")] if len(words) > 1 else []
+    for tok in analysis.words:
+        if tok.pos not in seen_pos:
+            seen_pos.add(tok.pos)
+            marks.append(tok.text)
+    return subqueries, marks
+
+
+def phrase_clause(text: str) -> tuple[Q.Query | None, str]:
+    analysis = analyze(text)
+    word_seq = []
+    seen_pos: set[int] = set()
+    for tok in analysis.words:
+        if tok.pos not in seen_pos:
+            seen_pos.add(tok.pos)
+            word_seq.append(tok.text)
+    syllables = [t.text for t in analysis.syllables]
+    options: list[Q.Query] = []
+    for field_name, seq in (("title", word_seq), ("body", word_seq)):
+        if len(seq) == 1:
+            options.append(Q.Term(field_name, seq[0]))
+        elif seq:
+            options.append(Q.Phrase(field_name, seq))
+    # the same phrase cut differently by the segmenter still matches syllable by syllable
+    if len(syllables) > 1:
+        options.append(Q.Phrase("title_syl", syllables))
+        options.append(Q.Phrase("body_syl", syllables))
+    if not options:
+        return None, ""
+    return Q.Or(options), analysis.normalized.text.strip()
+
+
+def filter_clause(clause: Clause) -> Q.Query:
+    if clause.field == "orgs":
+        name = registry().canonical(clause.text) or clause.text
+        return Q.Term("orgs", name)
+    return Q.Term(clause.field or "section", clause.text)
+
+
+def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Built:
+    optional: list[Q.Query] = []
+    required: list[Q.Query] = []
+    excluded: list[Q.Query] = []
+    marks: list[str] = []
+    for clause in parsed.clauses:
+        if clause.kind == "text":
+            subs, words = text_clause(clause.text, weights)
+            optional.extend(subs)
+            marks.extend(words)
+        elif clause.kind == "phrase":
+            q, mark = phrase_clause(clause.text)
+            if q is not None:
+                required.append(q)
+                marks.append(mark)
+        elif clause.kind == "or":
+            alternatives: list[Q.Query] = []
+            for alt in clause.alternatives:
+                subs, words = text_clause(alt, weights)
+                if subs:
+                    alternatives.append(Q.Or(subs))
+                    marks.extend(words)
+            if alternatives:
+                required.append(Q.Or(alternatives))
+        elif clause.kind == "exclude":
+            q, _ = phrase_clause(clause.text)
+            if q is not None:
+                excluded.append(q)
+        elif clause.kind == "filter":
+            required.append(filter_clause(clause))
+    truncated = len(optional) > MAX_TERMS
+    optional = optional[:MAX_TERMS]
+    positive: Q.Query | None
+    if required and optional:
+        positive = Q.AndMaybe(Q.And(required) if len(required) > 1 else required[0], Q.Or(optional))
+    elif required:
+        positive = Q.And(required) if len(required) > 1 else required[0]
+    elif optional:
+        positive = Q.Or(optional)
+    else:
+        positive = None
+    if positive is not None and excluded:
+        positive = Q.AndNot(positive, Q.Or(excluded))
+    return Built(positive, tuple(_unique(m for m in marks if m)), truncated)
