@@ -54,9 +54,15 @@ def looks_like_sentence(line: str) -> bool:
 
 
 def strip_trailing_run(lines: list[str]) -> list[str]:
-    """Drop the closing run of short non-sentence lines (sidebar leftovers)."""
+    """Drop the closing run of short non-sentence lines (sidebar leftovers).
+
+    Only lines after the last line of running text go: a short page keeps its text.
+    """
+    last_sentence = max((i for i, line in enumerate(lines) if looks_like_sentence(line)), default=-1)
+    if last_sentence == -1:
+        return [line for line in lines if not is_furniture(line)]
     end = len(lines)
-    while end > 0:
+    while end > last_sentence + 1:
         text = lines[end - 1].strip()
         if not text or is_furniture(text) or (len(text) <= SHORT_LINE and not looks_like_sentence(text)
                                               and not text.startswith(("ที่มา", "(", "source", "Source"))):

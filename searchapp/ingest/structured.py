@@ -73,9 +73,7 @@ def record_to_article(record: Any, fallback_id: str, origin: str) -> Article:
     if not body:
         raise IngestError("no body text (content is empty)")
     title = " ".join(strip_html(_text(_field(record, "title"))).split())
-    title = TITLE_SUFFIX.sub("", title)
-    if not title:
-        title = body.split("\n", 1)[0][:120]
+    title = TITLE_SUFFIX.sub("", title)  # may stay empty: pages show the body's opening instead
     url = _text(_field(record, "url")) or None
     source = _text(_field(record, "source")) or None
     if not source and url:

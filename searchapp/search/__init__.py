@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from pathlib import Path
 
 from whoosh import query as Q
@@ -25,11 +26,26 @@ log = logging.getLogger(__name__)
 
 K1 = 1.2
 B = 0.75
+TITLE_B = 0.3
+
+
+class ProbabilisticBM25F(scoring.BM25F):
+    """Whoosh's BM25F with the probabilistic idf of the BM25 literature (as Lucene uses it).
+
+    Whoosh's own idf, log(N/(df+1)) + 1, adds one to every term's weight, which flattens the
+    difference between a rare name and a common function word.
+    """
+
+    def idf(self, searcher, fieldname, text):
+        parent = searcher.get_parent()
+        df = parent.doc_frequency(fieldname, text)
+        n = parent.doc_count_all()
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
 def make_weighting() -> scoring.WeightingModel:
     """BM25F; the title is short, so its length matters less."""
-    return scoring.BM25F(B=B, K1=K1, title_B=0.3)
+    return ProbabilisticBM25F(B=B, K1=K1, title_B=TITLE_B)
 
 
 class SearchService:

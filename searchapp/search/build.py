@@ -27,6 +27,7 @@ class Weights:
     org: float = 1.0
     title_bigram: float = 0.6
     body_bigram: float = 0.4
+    parts: bool = True  # also query the dictionary words inside a compound
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -45,7 +46,8 @@ def _unique(items):
 
 def text_clause(text: str, w: Weights) -> tuple[list[Q.Query], list[str]]:
     analysis = analyze(text)
-    words = _unique(t.text for t in analysis.words)
+    top = {t.pos: t.text for t in reversed(analysis.words)}
+    words = _unique(t.text for t in analysis.words if w.parts or top[t.pos] == t.text)
     bigrams = _unique(analysis.bigrams)
     subqueries: list[Q.Query] = []
     for word in words:

@@ -1,0 +1,80 @@
+"""The command lines, run as a user runs them (subprocesses, real files)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import DAILYNEWS, ROOT
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, capture_output=True, text=True, timeout=600,
+                          stdin=subprocess.DEVNULL)
+
+
+def test_reindex_then_search_end_to_end(tmp_path, seeds_copy):
+    (seeds_copy / "empty.txt").write_text("", "utf-8")
+    index = tmp_path / "index"
+    done = run("searchapp.reindex", "--source", str(seeds_copy), "--index", str(index))
+    assert done.returncode == 0, done.stderr
+    assert "indexed 5 articles" in done.stdout
+    assert "skipped 1 files" in done.stdout
+    assert f"skipped {seeds_copy / 'empty.txt'}: empty file" in done.stdout
+
+    found = run("searchapp.search", "--index", str(index), "--json", "--limit", "3", "อาเซียน", "รัสเซีย")
+    assert found.returncode == 0, found.stderr
+    data = json.loads(found.stdout)
+    assert data["query"] == "อาเซียน รัสเซีย"
+    assert data["hits"][0]["id"] == "003_5cf68c7f035a1530"
+    assert len(data["hits"]) == 3 and data["total"] == 5
+    assert "<mark>" in data["hits"][0]["snippet"]
+
+    text = run("searchapp.search", "--index", str(index), "ฮานอย")
+    assert text.returncode == 0
+    assert "**ฮานอย**" in text.stdout and "19 ธันวาคม 2562" in text.stdout
+
+
+def test_reindex_with_nothing_usable_fails_and_keeps_the_index(tmp_path, seeds_copy):
+    index = tmp_path / "index"
+    assert run("searchapp.reindex", "--source", str(seeds_copy), "--index", str(index)).returncode == 0
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "a.json").write_text("{nope", "utf-8")
+    done = run("searchapp.reindex", "--source", str(bad), "--index", str(index))
+    assert done.returncode != 0
+    assert "nothing could be indexed" in done.stderr
+    assert "does not parse" in done.stdout
+    still = run("searchapp.search", "--index", str(index), "--json", "ฮานอย")
+    assert json.loads(still.stdout)["total"] == 1
+
+
+def test_search_without_an_index_says_what_to_do(tmp_path):
+    done = run("searchapp.search", "--index", str(tmp_path / "none"), "อาเซียน")
+    assert done.returncode == 2
+    assert "python -m searchapp.reindex" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_reindex_reports_missing_source(tmp_path):
+    done = run("searchapp.reindex", "--source", str(tmp_path / "nope"), "--index", str(tmp_path / "ix"))
+    assert done.returncode == 1
+    assert "no such file or folder" in done.stdout
+
+
+@pytest.mark.skipif(not DAILYNEWS.is_dir(), reason="../shared/corpora/dailynews is not beside the project")
+def test_reindex_dailynews_skips_empty_and_contentless_articles(tmp_path):
+    index = tmp_path / "index"
+    done = run("searchapp.reindex", "--source", str(DAILYNEWS), "--index", str(index), "--quiet")
+    assert done.returncode == 0, done.stderr
+    skipped = [line for line in done.stdout.splitlines() if line.startswith("skipped /")]
+    assert len(skipped) == 43  # 2 empty files + 41 without content
+    assert sum("empty file" in line for line in skipped) == 2
+    assert sum("no body" in line for line in skipped) == 41
+    # two articles appear in two categories under one id: the later copy is kept
+    assert "indexed 2314 articles" in done.stdout
+    assert "2 articles shared an id" in done.stdout

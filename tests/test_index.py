@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import pytest
+
+from searchapp.errors import IndexBusyError, IndexMissingError
+from searchapp.index import build_index, current_generation, index_lock
+from searchapp.models import Article
+from searchapp.search import SearchService
+
+
+def _articles(n: int, word: str = "ทดสอบ"):
+    return [Article(id=f"a{i}", title=f"หัวข้อ {word} {i}", body=f"เนื้อหาข่าว {word} ลำดับ {i}") for i in range(n)]
+
+
+def test_build_swaps_in_a_new_generation(tmp_path):
+    target = tmp_path / "index"
+    first = build_index(_articles(2), target)
+    second = build_index(_articles(3, "ข่าวใหม่"), target)
+    assert first.generation != second.generation
+    assert current_generation(target).name == second.generation
+    assert SearchService(target).count() == 3
+
+
+def test_a_failing_build_leaves_the_previous_index_live(tmp_path):
+    target = tmp_path / "index"
+    build_index(_articles(2), target)
+    before = current_generation(target).name
+
+    def exploding():
+        yield from _articles(1)
+        raise RuntimeError("disk on fire")
+
+    with pytest.raises(RuntimeError):
+        build_index(exploding(), target)
+    assert current_generation(target).name == before
+    assert SearchService(target).count() == 2
+    # the half-written generation is gone
+    assert sorted(p.name for p in target.iterdir() if p.name.startswith("gen-")) == [before]
+
+
+def test_nothing_to_index_is_an_error_and_keeps_the_old_index(tmp_path):
+    target = tmp_path / "index"
+    build_index(_articles(2), target)
+    with pytest.raises(IndexMissingError):
+        build_index([], target)
+    assert SearchService(target).count() == 2
+
+
+def test_a_second_reindex_is_refused_while_one_runs(tmp_path):
+    target = tmp_path / "index"
+    with index_lock(target):
+        with pytest.raises(IndexBusyError):
+            build_index(_articles(1), target)
+
+
+def test_readers_follow_a_swap_without_restart(tmp_path):
+    target = tmp_path / "index"
+    build_index(_articles(1), target)
+    service = SearchService(target)
+    service.handle.check_interval = 0
+    assert service.search("ทดสอบ").total == 1
+    build_index(_articles(4, "ทดสอบ"), target)
+    assert service.search("ทดสอบ").total == 4
+
+
+def test_missing_index_says_how_to_build_one(tmp_path):
+    with pytest.raises(IndexMissingError) as info:
+        SearchService(tmp_path / "none").search("อะไร")
+    assert "reindex" in str(info.value)
