@@ -49,6 +49,16 @@ def _fold_char(ch: str) -> str:
     return ch
 
 
+def _emit_marks(run: list[tuple[int, str, int]], chars: list[str], offsets: list[int]) -> None:
+    """Append a run of stacked marks in canonical order, each mark once, keeping its offset."""
+    seen: set[str] = set()
+    for _, mark, pos in sorted(run, key=lambda r: r[0]):
+        if mark not in seen:
+            seen.add(mark)
+            chars.append(mark)
+            offsets.append(pos)
+
+
 def normalize(text: str) -> Normalized:
     chars: list[str] = []
     offsets: list[int] = []
@@ -71,27 +81,14 @@ def normalize(text: str) -> Normalized:
                 if text[j] in _MARK_RANK:
                     run.append((_MARK_RANK[text[j]], text[j], j))
                 j += 1
-            if j < n and text[j] == "\u0e32" and run and run[-1][1] == "\u0e4d":
-                # ...ํา after a tone mark: the nikhahit belongs to sara am
-                run.pop()
-                run.sort(key=lambda r: r[0])
-                seen_run: set[str] = set()
-                for _, mark, pos in run:
-                    if mark not in seen_run:
-                        seen_run.add(mark)
-                        chars.append(mark)
-                        offsets.append(pos)
+            sara_am = j < n and text[j] == "\u0e32" and bool(run) and run[-1][1] == "\u0e4d"
+            if sara_am:
+                run.pop()  # ...ํา after a tone mark: the nikhahit belongs to sara am
+            _emit_marks(run, chars, offsets)
+            if sara_am:
                 chars.append("\u0e33")
                 offsets.append(j)
-                i = j + 1
-                continue
-            run.sort(key=lambda r: r[0])
-            seen: set[str] = set()
-            for _, mark, pos in run:
-                if mark not in seen:
-                    seen.add(mark)
-                    chars.append(mark)
-                    offsets.append(pos)
+                j += 1
             i = j
             continue
         chars.append(_fold_char(ch))

@@ -10,7 +10,6 @@ import logging
 import math
 from pathlib import Path
 
-from whoosh import query as Q
 from whoosh import scoring
 
 from ..config import Settings
@@ -120,4 +119,4 @@ class SearchService:
         return self.handle.searcher().doc_count()
 
 
-__all__ = ["SearchService", "make_weighting", "Q"]
+__all__ = ["SearchService", "make_weighting"]
