@@ -31,7 +31,7 @@ from whoosh import index as whoosh_index
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 
-from .analysis.analyzers import ThaiBigramTokenizer, ThaiSyllableTokenizer, ThaiWordTokenizer
+from .analysis.analyzers import ThaiBigramTokenizer, ThaiLeadTokenizer, ThaiSyllableTokenizer, ThaiWordTokenizer
 from .errors import IndexBusyError, IndexMissingError
 from .models import Article
 from .thai.orgs import registry
@@ -41,7 +41,6 @@ log = logging.getLogger(__name__)
 CURRENT = "CURRENT"
 LOCK = ".lock"
 GEN_PREFIX = "gen-"
-SCHEMA_VERSION = 1
 
 
 def make_schema() -> Schema:
@@ -53,6 +52,7 @@ def make_schema() -> Schema:
         body=TEXT(analyzer=ThaiWordTokenizer(), stored=True, phrase=True),
         body_syl=TEXT(analyzer=ThaiSyllableTokenizer(), phrase=True),
         body_bi=TEXT(analyzer=ThaiBigramTokenizer(), phrase=False),
+        lead=TEXT(analyzer=ThaiLeadTokenizer(), phrase=False),
         orgs=KEYWORD(stored=True, commas=True, lowercase=False, scorable=False),
         org_text=TEXT(analyzer=ThaiWordTokenizer(), phrase=True),
         published=DATETIME(stored=True, sortable=True),
@@ -77,6 +77,7 @@ def article_to_document(article: Article) -> dict[str, object]:
         "body": article.body,
         "body_syl": article.body,
         "body_bi": article.body,
+        "lead": article.body,
         "orgs": ",".join(name.replace(",", " ") for name in article.organizations),
         "org_text": alias_text,
         "url": article.url,

@@ -67,3 +67,12 @@ def test_missing_index_says_how_to_build_one(tmp_path):
     with pytest.raises(IndexMissingError) as info:
         SearchService(tmp_path / "none").search("อะไร")
     assert "reindex" in str(info.value)
+
+
+def test_a_word_in_the_opening_lines_ranks_above_the_same_word_far_below(tmp_path):
+    filler = "ประชาชนในพื้นที่ติดตามสถานการณ์อย่างใกล้ชิดและเจ้าหน้าที่ให้ความช่วยเหลือต่อเนื่อง " * 12
+    early = Article(id="early", title="", body="น้ำท่วมหนักในเชียงราย " + filler)
+    late = Article(id="late", title="", body=filler + "น้ำท่วมหนักในเชียงราย")
+    target = tmp_path / "index"
+    build_index([late, early], target)
+    assert SearchService(target).ranked_ids("น้ำท่วมเชียงราย") == ["early", "late"]

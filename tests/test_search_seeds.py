@@ -69,6 +69,32 @@ def test_quoted_phrase_requires_the_words_together(service):
     assert apart.total == 0
 
 
+def test_phrase_beside_plain_words_ranks_first_but_does_not_filter(service):
+    # headlines quote names as typography; the article written another way must stay findable
+    mixed = service.search('"ความร่วมมือทางทะเล" ฮานอย', size=10)
+    assert mixed.hits[0].id == "002_f6ce5b4017781967"
+    assert "004_728a9104f349dc7d" in {h.id for h in mixed.hits}  # has ฮานอย, not the phrase
+    assert mixed.total > 1
+
+
+def test_plus_requires_a_phrase_or_word(service):
+    required = service.search('+"ความร่วมมือทางทะเล" ฮานอย', size=10)
+    assert [h.id for h in required.hits] == ["002_f6ce5b4017781967"]
+    only_hanoi = service.search("+ฮานอย อาเซียน", size=10)
+    assert only_hanoi.total == 1 and only_hanoi.hits[0].id.startswith("004")
+    assert service.search("อาเซียน", size=10).total > 1
+
+
+def test_single_syllable_phrase_matches_inside_another_word_cut(service):
+    # ทรวง is no word of the index (กระทรวงการต่างประเทศ is cut into กระทรวง, การ, ต่างประเทศ),
+    # but it is a syllable of กระทรวง: the one-syllable phrase still finds it
+    from searchapp.analysis.segment import analyze
+
+    assert "ทรวง" not in {t.text for t in analyze("กระทรวงการต่างประเทศ").words}
+    ids = {h.id for h in service.search('"ทรวง"', size=10).hits}
+    assert "003_5cf68c7f035a1530" in ids
+
+
 def test_sub_word_of_a_compound_finds_the_compound(service):
     # ต่างประเทศ sits inside กระทรวงการต่างประเทศ, one dictionary word
     ids = {h.id for h in service.search("ต่างประเทศ", size=10).hits}

@@ -63,6 +63,20 @@ class ThaiSyllableTokenizer(_ThaiTokenizer):
             yield tok.text, tok.pos, tok.start, tok.end
 
 
+LEAD_CHARS = 500
+
+
+class ThaiLeadTokenizer(_ThaiTokenizer):
+    """The words of the opening ~500 characters: a news lead (or an encyclopedia entry's first
+    sentences) says what the whole text is about, so a match there counts extra."""
+
+    def _tokens(self, value: str):
+        for tok in analyze(value).words:
+            if tok.start >= LEAD_CHARS:
+                break
+            yield tok.text, tok.pos, tok.start, tok.end
+
+
 class ThaiBigramTokenizer(_ThaiTokenizer):
     """Adjacent syllable pairs (no offsets: the field only scores)."""
 

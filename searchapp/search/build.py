@@ -15,6 +15,7 @@ from whoosh import query as Q
 
 from ..analysis.segment import analyze
 from ..thai.orgs import registry
+from .aliases import alternatives
 from .query import Clause, ParsedQuery
 
 MAX_TERMS = 400
@@ -24,14 +25,20 @@ MAX_TERMS = 400
 class Weights:
     title: float = 2.0
     body: float = 1.0
+    lead: float = 0.5  # the body's opening words again (ThaiLeadTokenizer)
     org: float = 1.0
     title_bigram: float = 0.6
-    body_bigram: float = 1.0
+    body_bigram: float = 0.7
     title_syllable: float = 0.0
     body_syllable: float = 0.0
     # also query the dictionary words inside a compound (documents always index them);
     # off by default: it lowered MRR@10 on the even half of every bench task
     parts: bool = False
+    # an optional phrase (next to plain words): its words count as words, and a match of
+    # the whole phrase adds this boost
+    phrase: float = 1.0
+    # other names of what the query names (aliases.py): organizations, short forms, years
+    alias: float = 0.5
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -54,9 +61,12 @@ def text_clause(text: str, w: Weights) -> tuple[list[Q.Query], list[str]]:
     words = _unique(t.text for t in analysis.words if w.parts or top[t.pos] == t.text)
     bigrams = _unique(analysis.bigrams)
     subqueries: list[Q.Query] = []
+    marks_alias: list[str] = []
     for word in words:
         subqueries.append(Q.Term("title", word, boost=w.title))
         subqueries.append(Q.Term("body", word, boost=w.body))
+        if w.lead:
+            subqueries.append(Q.Term("lead", word, boost=w.lead))
         subqueries.append(Q.Term("org_text", word, boost=w.org))
     for gram in bigrams:
         subqueries.append(Q.Term("title_bi", gram, boost=w.title_bigram))
@@ -67,6 +77,19 @@ def text_clause(text: str, w: Weights) -> tuple[list[Q.Query], list[str]]:
                 subqueries.append(Q.Term("title_syl", syllable, boost=w.title_syllable))
             if w.body_syllable:
                 subqueries.append(Q.Term("body_syl", syllable, boost=w.body_syllable))
+    if w.alias:
+        # the form written or any other form counts once (the best of them), so an article
+        # using both is not preferred over one using either
+        for written, others in alternatives(text):
+            options = []
+            for form in (written,) + others:
+                q, mark = phrase_clause(form)
+                if q is not None:
+                    options.append(q)
+                    if form != written:
+                        marks_alias.append(mark)
+            if len(options) > 1:
+                subqueries.append(Q.DisjunctionMax(options, boost=w.alias))
     # top-level words (not compound parts) are what a reader wants marked
     seen_pos: set[int] = set()
     # the run as typed (without spaces) first: it marks ค้ามนุษย์ whole inside การค้ามนุษย์
@@ -75,10 +98,11 @@ def text_clause(text: str, w: Weights) -> tuple[list[Q.Query], list[str]]:
         if tok.pos not in seen_pos:
             seen_pos.add(tok.pos)
             marks.append(tok.text)
-    return subqueries, marks
+    return subqueries, marks + marks_alias
 
 
-def phrase_clause(text: str) -> tuple[Q.Query | None, str]:
+def phrase_clause(text: str, boost: float = 1.0) -> tuple[Q.Query | None, str]:
+    """The phrase as a sequence of words, or of syllables (which survive a different word cut)."""
     analysis = analyze(text)
     word_seq = []
     seen_pos: set[int] = set()
@@ -88,15 +112,12 @@ def phrase_clause(text: str) -> tuple[Q.Query | None, str]:
             word_seq.append(tok.text)
     syllables = [t.text for t in analysis.syllables]
     options: list[Q.Query] = []
-    for field_name, seq in (("title", word_seq), ("body", word_seq)):
+    for field_name, seq in (("title", word_seq), ("body", word_seq), ("title_syl", syllables),
+                            ("body_syl", syllables)):
         if len(seq) == 1:
-            options.append(Q.Term(field_name, seq[0]))
+            options.append(Q.Term(field_name, seq[0], boost=boost))
         elif seq:
-            options.append(Q.Phrase(field_name, seq))
-    # the same phrase cut differently by the segmenter still matches syllable by syllable
-    if len(syllables) > 1:
-        options.append(Q.Phrase("title_syl", syllables))
-        options.append(Q.Phrase("body_syl", syllables))
+            options.append(Q.Phrase(field_name, seq, boost=boost))
     if not options:
         return None, ""
     return Q.Or(options), analysis.normalized.text.strip()
@@ -119,10 +140,17 @@ def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Buil
             subs, words = text_clause(clause.text, weights)
             optional.extend(subs)
             marks.extend(words)
-        elif clause.kind == "phrase":
+        elif clause.kind == "phrase" and clause.required:
             q, mark = phrase_clause(clause.text)
             if q is not None:
                 required.append(q)
+                marks.append(mark)
+        elif clause.kind == "phrase":
+            q, mark = phrase_clause(clause.text, weights.phrase)
+            subs, _ = text_clause(clause.text, weights)
+            if q is not None:
+                optional.append(q)
+                optional.extend(subs)
                 marks.append(mark)
         elif clause.kind == "or":
             alternatives: list[Q.Query] = []

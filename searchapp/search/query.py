@@ -1,12 +1,19 @@
 """The search box's language, parsed without surprises.
 
 Plain words (with or without spaces between them), "quoted phrases", -excluded
-words, OR between alternatives, and field filters org:, section:, source:.
+words, +required words or phrases, OR between alternatives, and field filters
+org:, section:, source:. As in Elasticsearch's query_string with OR as the default
+operator, a phrase next to plain words is preferred (articles with it rank first),
+not required: Thai headlines quote names and coined words as typography, and a
+required phrase would hide the article that spells them another way. A query made
+only of phrases, or a phrase with a leading +, requires it.
 A ``?`` or ``*`` is just a character, never a wildcard. Anything that does not
 parse as syntax is read as plain words, with a note saying so.
 
->>> [c.kind for c in parse_query('อาเซียน "ทะเลจีนใต้" -จีน org:ASEAN').clauses]
-['text', 'phrase', 'exclude', 'filter']
+>>> [(c.kind, c.required) for c in parse_query('อาเซียน "ทะเลจีนใต้" -จีน org:ASEAN').clauses]
+[('text', False), ('phrase', False), ('exclude', False), ('filter', False)]
+>>> [(c.kind, c.required) for c in parse_query('"ทะเลจีนใต้"').clauses]
+[('phrase', True)]
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from dataclasses import dataclass, field
 
 FILTER_FIELDS = {"org": "orgs", "section": "section", "source": "source", "หมวด": "section",
                  "องค์กร": "orgs", "แหล่งข่าว": "source"}
-_TOKEN = re.compile(r'(?P<neg>-)?"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+)|(?P<stray>")')
+_TOKEN = re.compile(r'(?P<sign>[-+])?"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+)|(?P<stray>")')
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"'})
 
 
@@ -26,6 +33,7 @@ class Clause:
     text: str
     field: str | None = None
     alternatives: tuple[str, ...] = ()  # for "a OR b": all the texts, any may match
+    required: bool = False  # a phrase every result must contain
 
 
 @dataclass(frozen=True)
@@ -54,7 +62,8 @@ def parse_query(raw: str) -> ParsedQuery:
             body = " ".join(m.group("phrase").split())
             if not body:
                 continue
-            clause = Clause("exclude" if m.group("neg") else "phrase", body)
+            sign = m.group("sign")
+            clause = Clause("exclude", body) if sign == "-" else Clause("phrase", body, required=sign == "+")
         else:
             word = m.group("word")
             if word == "OR":
@@ -62,6 +71,8 @@ def parse_query(raw: str) -> ParsedQuery:
                 continue
             if word.startswith("-") and len(word) > 1 and word[1] not in "-":
                 clause = Clause("exclude", word[1:])
+            elif word.startswith("+") and len(word) > 1 and word[1] not in "+":
+                clause = Clause("phrase", word[1:], required=True)
             elif ":" in word and not word.startswith(("http:", "https:")):
                 name, _, value = word.partition(":")
                 if name.lower() in FILTER_FIELDS and value:
@@ -82,4 +93,8 @@ def parse_query(raw: str) -> ParsedQuery:
             clauses[-1] = Clause("text", clauses[-1].text + " " + clause.text)
         else:
             clauses.append(clause)
+    if clauses and not any(c.kind in ("text", "or") or c.required for c in clauses):
+        # nothing else to rank by: the phrases are the query, so they are required
+        clauses = [Clause(c.kind, c.text, c.field, c.alternatives, True) if c.kind == "phrase" else c
+                   for c in clauses]
     return ParsedQuery(raw, tuple(clauses), tuple(notes))

@@ -138,11 +138,21 @@ def countries() -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
-def registry() -> OrganizationRegistry:
-    data = json.loads(resources.files("searchapp.thai").joinpath("data/organizations.json").read_text("utf-8"))
+def _load(filename: str) -> OrganizationRegistry:
+    data = json.loads(resources.files("searchapp.thai").joinpath("data", filename).read_text("utf-8"))
     orgs = [
         Organization(o["name"], tuple(o["th"]), tuple(o["en"]), tuple(o["abbr"]))
         for o in data["organizations"]
     ]
     return OrganizationRegistry(orgs)
+
+
+@lru_cache(maxsize=1)
+def registry() -> OrganizationRegistry:
+    return _load("organizations.json")
+
+
+@lru_cache(maxsize=1)
+def short_forms() -> OrganizationRegistry:
+    """Places, bodies and titles written several ways (สหรัฐฯ, สหรัฐอเมริกา, US): query-time synonyms."""
+    return _load("short_forms.json")
