@@ -163,7 +163,7 @@ def analyze(text: str) -> Analysis:
     """Normalize and segment ``text`` once; the three index fields read from the result.
 
     >>> [t.text for t in analyze("กระทรวงการต่างประเทศ").words]
-    ['กระทรวงการต่างประเทศ', 'กระทรวง', 'การ', 'ต่างประเทศ']
+    ['กระทรวงการต่างประเทศ', 'กระทรวง', 'การต่างประเทศ', 'การ', 'ต่างประเทศ', 'ต่าง', 'ประเทศ']
     """
     return analyze_normalized(normalize(text))
 

@@ -1,7 +1,8 @@
 """Ingestion: input files to Article records (decode, clean, extract fields).
 
 >>> from searchapp.ingest import ingest_paths
->>> for item in ingest_paths(["seeds"]): ...  # Article or Skipped
+>>> sorted(type(item).__name__ for item in ingest_paths(["seeds"]))  # Article or Skipped
+['Article', 'Article', 'Article', 'Article', 'Article']
 """
 
 from __future__ import annotations
