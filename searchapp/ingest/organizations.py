@@ -21,8 +21,10 @@ _TH_HEADS = ("กระทรวง", "กรม", "สำนักงาน", "
 _NAME_AND_ACRONYM = re.compile(
     r"\((?P<en>[A-Z][A-Za-z'’.,&\- ]{3,120}?)\s*(?:[–—]|\s-\s|:)\s*(?P<ab>[A-Z][A-Za-z\-]{1,11})\)"
 )
-# (ACRONYM) after a name
-_ACRONYM_ONLY = re.compile(r"(?P<before>[^()\n]{0,160}?)\s*\((?P<ab>[A-Z][A-Z\-]{1,10})\)")
+# (ACRONYM) after a name; the name is read from the text before it (up to 160 characters,
+# not across a bracket or a line end)
+_ACRONYM_ONLY = re.compile(r"\((?P<ab>[A-Z][A-Z\-]{1,10})\)")
+_BEFORE_LIMIT = 160
 
 
 def _thai_name_before(text: str, end: int) -> str | None:
@@ -63,7 +65,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         acronym = m.group("ab")
         if reg.canonical(acronym):
             continue
-        before = m.group("before")
+        window = text[max(0, m.start() - _BEFORE_LIMIT):m.start()]
+        before = re.split(r"[()\n]", window)[-1]
         english_tail = re.search(r"((?:[A-Z][A-Za-z'’\-]*\s+(?:(?:of|for|on|the|and|in)\s+)*){1,12}[A-Z][A-Za-z'’\-]*)$",
                                  before.rstrip())
         if (english_tail and _EN_HEADS.search(english_tail.group(1))) or _thai_name_before(text, m.start("ab") - 1):

@@ -59,7 +59,14 @@ class OrganizationRegistry:
         latin = [a for o in organizations for a in o.aliases if not any(is_thai(c) for c in a)]
         acronyms = sorted({a for a in latin if _is_acronym(a)}, key=len, reverse=True)
         names = sorted({a for a in latin if not _is_acronym(a)}, key=len, reverse=True)
-        self._thai = re.compile("|".join(_thai_alias_pattern(a) for a in thai))
+        thai_forms = [fold_digits(clean_text(a)) for a in thai]
+        # Thai abbreviations (กต., ครม.) must not start inside a word; other aliases must not
+        # end in the middle of a character cluster. One trie-shaped pattern each: an
+        # alternation of hundreds of names would be tried name by name at every position.
+        self._thai_abbr = re.compile(r"(?<![\u0e01-\u0e4e])" + _trie_pattern(
+            [f for a, f in zip(thai, thai_forms) if _is_thai_abbreviation(a)], ""))
+        self._thai = re.compile(_trie_pattern(
+            [f for a, f in zip(thai, thai_forms) if not _is_thai_abbreviation(a)], _NOT_MID_CLUSTER))
         boundary_l, boundary_r = r"(?<![A-Za-z0-9\-])", r"(?![A-Za-z0-9])"
         self._acronyms = re.compile(boundary_l + "(?:" + "|".join(map(re.escape, acronyms)) + ")" + boundary_r)
         self._names = re.compile(boundary_l + "(?:" + "|".join(_spaced(n) for n in names) + ")" + boundary_r,
@@ -80,7 +87,7 @@ class OrganizationRegistry:
         """Every alias occurrence in ``text`` (leftmost-longest, no overlaps)."""
         folded = fold_digits(text)
         found: list[tuple[int, int, str]] = []
-        for pattern in (self._thai, self._acronyms, self._names):
+        for pattern in (self._thai, self._thai_abbr, self._acronyms, self._names):
             for m in pattern.finditer(folded):
                 org = self.get(m.group(0))
                 if org is None:
@@ -101,13 +108,35 @@ def _spaced(name: str) -> str:
     return r"\s+".join(re.escape(part) for part in name.split())
 
 
-def _thai_alias_pattern(alias: str) -> str:
-    body = _spaced(fold_digits(clean_text(alias)))
-    if "." in alias and len(alias) <= 10:
-        # Thai abbreviations (กต., ครม.) must not start inside a word
-        return r"(?<![\u0e01-\u0e4e])" + body
-    # a Thai alias must not end in the middle of a character cluster
-    return body + r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
+_NOT_MID_CLUSTER = r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
+
+
+def _is_thai_abbreviation(alias: str) -> bool:
+    return "." in alias and len(alias) <= 10
+
+
+def _trie_pattern(names: list[str], end: str) -> str:
+    """One regex matching any of ``names``, longest first, shaped as a trie of their characters
+    (a space matches any run of whitespace); ``end`` must hold where a name ends."""
+    if not names:
+        return "(?!)"
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for ch in " ".join(name.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+                    for ch, child in node.items() if ch]
+        if "" in node:
+            branches.append(end)  # the name may end here (tried after the longer ones)
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(trie)
 
 
 _MINISTRY_HEADS = ("กระทรวง", "กองทัพ")
