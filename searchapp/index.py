@@ -31,7 +31,7 @@ from whoosh import index as whoosh_index
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 
-from .analysis.analyzers import ThaiBigramTokenizer, ThaiLeadTokenizer, ThaiSyllableTokenizer, ThaiWordTokenizer
+from .analysis.analyzers import ThaiBigramTokenizer, ThaiLeadTokenizer, ThaiWordTokenizer
 from .errors import IndexBusyError, IndexMissingError
 from .models import Article
 from .thai.orgs import registry
@@ -47,11 +47,9 @@ def make_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True, sortable=True),
         title=TEXT(analyzer=ThaiWordTokenizer(), stored=True, phrase=True),
-        title_syl=TEXT(analyzer=ThaiSyllableTokenizer(), phrase=True),
-        title_bi=TEXT(analyzer=ThaiBigramTokenizer(), phrase=False),
+        title_bi=TEXT(analyzer=ThaiBigramTokenizer(), phrase=True),
         body=TEXT(analyzer=ThaiWordTokenizer(), stored=True, phrase=True),
-        body_syl=TEXT(analyzer=ThaiSyllableTokenizer(), phrase=True),
-        body_bi=TEXT(analyzer=ThaiBigramTokenizer(), phrase=False),
+        body_bi=TEXT(analyzer=ThaiBigramTokenizer(), phrase=True),
         lead=TEXT(analyzer=ThaiLeadTokenizer(), phrase=False),
         orgs=KEYWORD(stored=True, commas=True, lowercase=False, scorable=False),
         org_text=TEXT(analyzer=ThaiWordTokenizer(), phrase=True),
@@ -72,10 +70,8 @@ def article_to_document(article: Article) -> dict[str, object]:
     doc: dict[str, object] = {
         "id": article.id,
         "title": article.title,
-        "title_syl": article.title,
         "title_bi": article.title,
         "body": article.body,
-        "body_syl": article.body,
         "body_bi": article.body,
         "lead": article.body,
         "orgs": ",".join(name.replace(",", " ") for name in article.organizations),
@@ -264,10 +260,15 @@ def open_index(index_dir: Path) -> tuple[whoosh_index.Index, str]:
     if generation is None:
         raise IndexMissingError(f"no index at {index_dir}/")
     try:
-        return whoosh_index.open_dir(str(generation)), generation.name
+        ix = whoosh_index.open_dir(str(generation))
     except Exception as exc:  # whoosh raises a zoo of errors for damaged files
         raise IndexMissingError(f"the index at {index_dir}/ cannot be opened ({exc.__class__.__name__}: {exc})",
                                 hint="rebuild it with `python -m searchapp.reindex --full`") from None
+    if sorted(ix.schema.names()) != sorted(make_schema().names()):
+        ix.close()
+        raise IndexMissingError(f"the index at {index_dir}/ was built by another version of searchapp",
+                                hint="rebuild it with `python -m searchapp.reindex --full`")
+    return ix, generation.name
 
 
 class IndexHandle:

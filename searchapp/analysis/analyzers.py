@@ -55,14 +55,6 @@ class ThaiWordTokenizer(_ThaiTokenizer):
             yield tok.text, tok.pos, tok.start, tok.end
 
 
-class ThaiSyllableTokenizer(_ThaiTokenizer):
-    """Thai syllables over whole Thai runs."""
-
-    def _tokens(self, value: str):
-        for tok in analyze(value).syllables:
-            yield tok.text, tok.pos, tok.start, tok.end
-
-
 LEAD_CHARS = 500
 
 
@@ -78,7 +70,7 @@ class ThaiLeadTokenizer(_ThaiTokenizer):
 
 
 class ThaiBigramTokenizer(_ThaiTokenizer):
-    """Adjacent syllable pairs (no offsets: the field only scores)."""
+    """Adjacent syllable pairs with their positions (phrases across word cuts); no offsets."""
 
     def _tokens(self, value: str):
         for n, gram in enumerate(analyze(value).bigrams):

@@ -49,8 +49,15 @@ def _fold_char(ch: str) -> str:
     return ch
 
 
+_FOLDED: dict[str, str] = {}  # _fold_char's answers, filled as characters are met
+
+
 def _emit_marks(run: list[tuple[int, str, int]], chars: list[str], offsets: list[int]) -> None:
     """Append a run of stacked marks in canonical order, each mark once, keeping its offset."""
+    if len(run) == 1:  # the common case: one mark, nothing to order
+        chars.append(run[0][1])
+        offsets.append(run[0][2])
+        return
     seen: set[str] = set()
     for _, mark, pos in sorted(run, key=lambda r: r[0]):
         if mark not in seen:
@@ -91,7 +98,12 @@ def normalize(text: str) -> Normalized:
                 j += 1
             i = j
             continue
-        chars.append(_fold_char(ch))
+        folded = _FOLDED.get(ch)
+        if folded is None:
+            folded = _fold_char(ch)
+            if len(_FOLDED) < 4096:  # bounded: hostile text may use every code point
+                _FOLDED[ch] = folded
+        chars.append(folded)
         offsets.append(i)
         i += 1
     offsets.append(n)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from ..config import pythainlp_read_only
 from .normalize import Normalized, normalize
@@ -31,8 +32,7 @@ _DICT_WORDS = "searchapp-words"
 _DICT_SYLLABLES = "searchapp-syllables"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: documents make hundreds of thousands of these
     text: str  # normalized form, what the index stores
     start: int  # offsets into the original text
     end: int
@@ -114,6 +114,7 @@ def _decompound(word: str) -> tuple[str, ...]:
 def analyze_normalized(norm: Normalized) -> Analysis:
     _dictionaries()
     text = norm.text
+    offsets = norm.offsets
     words: list[Token] = []
     syllables: list[Token] = []
     bigrams: list[str] = []
@@ -136,21 +137,22 @@ def analyze_normalized(norm: Normalized) -> Analysis:
             words.append(Token(_stem(word), o_start, o_end, pos))
             pos += 1
             continue
+        # hot loop (every token of every document): offsets read inline, no helper calls
+        run = text[start:end]
         at = start
-        for piece in _cut(text[start:end], _DICT_WORDS):
-            p_start, p_end = at, at + len(piece)
-            at = p_end
-            o_start, o_end = norm.span(p_start, p_end)
+        for piece in _cut(run, _DICT_WORDS):
+            o_start, o_end = offsets[at], offsets[at + len(piece) - 1] + 1
+            at += len(piece)
             words.append(Token(piece, o_start, o_end, pos))
-            for part in _decompound(piece):
-                words.append(Token(part, o_start, o_end, pos))
+            if len(piece) > 5:  # shorter words have fewer than three syllables: no parts
+                for part in _decompound(piece):
+                    words.append(Token(part, o_start, o_end, pos))
             pos += 1
         at = start
         previous: str | None = None
-        for piece in _cut(text[start:end], _DICT_SYLLABLES):
-            p_start, p_end = at, at + len(piece)
-            at = p_end
-            o_start, o_end = norm.span(p_start, p_end)
+        for piece in _cut(run, _DICT_SYLLABLES):
+            o_start, o_end = offsets[at], offsets[at + len(piece) - 1] + 1
+            at += len(piece)
             syllables.append(Token(piece, o_start, o_end, len(syllables)))
             if previous is not None:
                 bigrams.append(previous + "_" + piece)

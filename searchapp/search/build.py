@@ -19,6 +19,10 @@ from .aliases import alternatives
 from .query import Clause, ParsedQuery
 
 MAX_TERMS = 400
+# Question words name no topic: "ใครเป็นผู้ก่อตั้งอาเซียน" is about ผู้ก่อตั้ง and อาเซียน.
+# They are left out when other words remain (a query of question words alone keeps them).
+QUESTION_WORDS = frozenset(
+    "อะไร ใคร ไหน ที่ไหน เมื่อไร เมื่อไหร่ อย่างไร ยังไง ทำไม กี่ เท่าไร เท่าไหร่ ใด หรือไม่ บ้าง ไร".split())
 
 
 @dataclass(frozen=True)
@@ -29,8 +33,6 @@ class Weights:
     org: float = 1.0
     title_bigram: float = 0.6
     body_bigram: float = 0.7
-    title_syllable: float = 0.0
-    body_syllable: float = 0.0
     # also query the dictionary words inside a compound (documents always index them);
     # off by default: it lowered MRR@10 on the even half of every bench task
     parts: bool = False
@@ -39,6 +41,7 @@ class Weights:
     phrase: float = 1.0
     # other names of what the query names (aliases.py): organizations, short forms, years
     alias: float = 0.5
+    drop_question_words: bool = True
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -59,6 +62,8 @@ def text_clause(text: str, w: Weights) -> tuple[list[Q.Query], list[str]]:
     analysis = analyze(text)
     top = {t.pos: t.text for t in reversed(analysis.words)}
     words = _unique(t.text for t in analysis.words if w.parts or top[t.pos] == t.text)
+    if w.drop_question_words and any(word not in QUESTION_WORDS for word in words):
+        words = [word for word in words if word not in QUESTION_WORDS]
     bigrams = _unique(analysis.bigrams)
     subqueries: list[Q.Query] = []
     marks_alias: list[str] = []
@@ -71,12 +76,6 @@ def text_clause(text: str, w: Weights) -> tuple[list[Q.Query], list[str]]:
     for gram in bigrams:
         subqueries.append(Q.Term("title_bi", gram, boost=w.title_bigram))
         subqueries.append(Q.Term("body_bi", gram, boost=w.body_bigram))
-    if w.title_syllable or w.body_syllable:
-        for syllable in _unique(t.text for t in analysis.syllables):
-            if w.title_syllable:
-                subqueries.append(Q.Term("title_syl", syllable, boost=w.title_syllable))
-            if w.body_syllable:
-                subqueries.append(Q.Term("body_syl", syllable, boost=w.body_syllable))
     if w.alias:
         # the form written or any other form counts once (the best of them), so an article
         # using both is not preferred over one using either
@@ -102,7 +101,8 @@ def text_clause(text: str, w: Weights) -> tuple[list[Q.Query], list[str]]:
 
 
 def phrase_clause(text: str, boost: float = 1.0) -> tuple[Q.Query | None, str]:
-    """The phrase as a sequence of words, or of syllables (which survive a different word cut)."""
+    """The phrase as a sequence of words, or of syllable bigrams (which survive a different
+    word cut); one syllable alone is found as the start of a bigram."""
     analysis = analyze(text)
     word_seq = []
     seen_pos: set[int] = set()
@@ -110,14 +110,20 @@ def phrase_clause(text: str, boost: float = 1.0) -> tuple[Q.Query | None, str]:
         if tok.pos not in seen_pos:
             seen_pos.add(tok.pos)
             word_seq.append(tok.text)
-    syllables = [t.text for t in analysis.syllables]
+    bigrams = list(analysis.bigrams)
     options: list[Q.Query] = []
-    for field_name, seq in (("title", word_seq), ("body", word_seq), ("title_syl", syllables),
-                            ("body_syl", syllables)):
-        if len(seq) == 1:
-            options.append(Q.Term(field_name, seq[0], boost=boost))
-        elif seq:
-            options.append(Q.Phrase(field_name, seq, boost=boost))
+    for field_name in ("title", "body"):
+        if len(word_seq) == 1:
+            options.append(Q.Term(field_name, word_seq[0], boost=boost))
+        elif word_seq:
+            options.append(Q.Phrase(field_name, word_seq, boost=boost))
+    for field_name in ("title_bi", "body_bi"):
+        if len(bigrams) == 1:
+            options.append(Q.Term(field_name, bigrams[0], boost=boost))
+        elif bigrams:
+            options.append(Q.Phrase(field_name, bigrams, boost=boost))
+        elif len(analysis.syllables) == 1:
+            options.append(Q.Prefix(field_name, analysis.syllables[0].text + "_", boost=boost))
     if not options:
         return None, ""
     return Q.Or(options), analysis.normalized.text.strip()
