@@ -187,7 +187,9 @@ def _remove_old_generations(index_dir: Path, keep: set[str]) -> None:
 
 @dataclass
 class BuildReport:
-    indexed: int = 0
+    indexed: int = 0  # articles written by this build (all of them, or the added/changed ones)
+    removed: int = 0  # articles deleted by an update
+    total: int = 0  # articles in the index afterwards
     generation: str = ""
     duplicates: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -198,45 +200,107 @@ def build_index(
     index_dir: Path,
     *,
     on_article: Callable[[Article], None] | None = None,
+    before_swap: Callable[[Path], None] | None = None,
     wait: bool = False,
     limitmb: int = 256,
 ) -> BuildReport:
     """Index ``articles`` into a new generation and swap it in. Nothing is swapped if
-    no article was indexed or anything fails: the previous index stays live."""
+    no article was indexed or anything fails: the previous index stays live.
+    ``before_swap(generation_dir)`` may add files (the reindex manifest) before the swap."""
+    return _write_generation(articles, index_dir, delete_ids=None, on_article=on_article,
+                             before_swap=before_swap, wait=wait, limitmb=limitmb)
+
+
+def update_index(
+    articles: Iterable[Article],
+    delete_ids: Iterable[str],
+    index_dir: Path,
+    *,
+    on_article: Callable[[Article], None] | None = None,
+    before_swap: Callable[[Path], None] | None = None,
+    wait: bool = False,
+    limitmb: int = 256,
+) -> BuildReport:
+    """Apply changes to a copy of the live generation (hard links: Whoosh never rewrites a
+    segment file) and swap it in: ``delete_ids`` go, ``articles`` are added or replace
+    the article with their id. Same guarantees as build_index."""
+    return _write_generation(articles, index_dir, delete_ids=set(delete_ids), on_article=on_article,
+                             before_swap=before_swap, wait=wait, limitmb=limitmb)
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    for child in source.iterdir():
+        if child.is_file() and not child.name.endswith("WRITELOCK"):
+            try:
+                os.link(child, target / child.name)
+            except OSError:  # file systems without hard links
+                shutil.copy2(child, target / child.name)
+
+
+def _keep_last_copies(ix: whoosh_index.Index, ids: set[str]) -> None:
+    """Whoosh's update_document does not see documents added by the same writer, so an id
+    given twice in one build is there twice: delete all but the last copy of each."""
+    with ix.searcher() as searcher:
+        extra = [n for doc_id in ids for n in sorted(searcher.document_numbers(id=doc_id))[:-1]]
+    writer = ix.writer()
+    for docnum in extra:
+        writer.delete_document(docnum)
+    writer.commit(optimize=True)
+
+
+def _write_generation(articles, index_dir, *, delete_ids, on_article, before_swap, wait, limitmb) -> BuildReport:
     index_dir = Path(index_dir)
     started = time.monotonic()
     report = BuildReport()
     with index_lock(index_dir, wait=wait):
         live = current_generation(index_dir)
+        if delete_ids is not None and live is None:
+            raise IndexMissingError(f"no index at {index_dir}/ to update")
         # leftovers of builds that died half-way
         _remove_old_generations(index_dir, keep={live.name} if live else set())
         stamp = datetime.now().strftime("%Y%m%d%H%M%S")
         generation = index_dir / f"{GEN_PREFIX}{stamp}-{uuid.uuid4().hex[:8]}"
         generation.mkdir()
         try:
-            storage = FileStorage(str(generation))
-            ix = storage.create_index(make_schema())
+            if delete_ids is None:
+                ix = FileStorage(str(generation)).create_index(make_schema())
+            else:
+                _link_tree(live, generation)
+                ix = whoosh_index.open_dir(str(generation))
             writer = ix.writer(limitmb=limitmb)
             seen: set[str] = set()
             try:
+                for doc_id in delete_ids or ():
+                    report.removed += writer.delete_by_term("id", doc_id)
                 for article in articles:
                     if article.id in seen:
                         report.duplicates.append(article.id)
-                        writer.update_document(**article_to_document(article))
                     else:
                         seen.add(article.id)
-                        writer.add_document(**article_to_document(article))
                         report.indexed += 1
+                    if delete_ids is None and article.id not in report.duplicates:
+                        writer.add_document(**article_to_document(article))
+                    else:
+                        writer.update_document(**article_to_document(article))
                     if on_article:
                         on_article(article)
             except BaseException:
                 writer.cancel()
                 raise
-            if report.indexed == 0:
+            if delete_ids is None and report.indexed == 0:
                 writer.cancel()
                 raise IndexMissingError("nothing could be indexed; the previous index is unchanged")
-            writer.commit(optimize=True)
+            writer.commit(optimize=delete_ids is None and not report.duplicates)
+            if report.duplicates:
+                _keep_last_copies(ix, set(report.duplicates))
+            with ix.searcher() as searcher:
+                report.total = searcher.doc_count()
             ix.close()
+            if report.total == 0:
+                raise IndexMissingError("nothing could be indexed: the update would leave the index empty; "
+                                        "the previous index is unchanged")
+            if before_swap:
+                before_swap(generation)
             _fsync_tree(generation)
         except BaseException:
             shutil.rmtree(generation, ignore_errors=True)

@@ -1,13 +1,16 @@
-"""`python -m searchapp.reindex [--source PATH ...] [--index DIR]`
+"""`python -m searchapp.reindex [--source PATH ...] [--index DIR] [--full]`
 
-Ingests every article under the sources and builds the index aside, then swaps it
-in. Files that cannot be used are skipped with a reason; the rest are indexed.
-Exit status: 0 when anything was indexed, 1 when nothing could be, 2 on usage errors.
+Brings the index up to date with the sources: by default only files added, changed
+(by content hash) or deleted since the last run are processed; --full rebuilds
+everything. Either way the new index is written aside and swapped in. Files that
+cannot be used are skipped with a reason; the rest are indexed.
+Exit status: 0 when the index is up to date, 1 when nothing could be indexed, 2 on usage errors.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import sys
 import time
@@ -17,8 +20,9 @@ from typing import Iterator, TextIO
 
 from .config import Settings
 from .errors import SearchAppError
-from .index import build_index
-from .ingest import ingest_paths
+from .index import build_index, current_generation, update_index
+from .ingest import ingest_file, iter_files
+from .manifest import FileEntry, file_hash, file_key, plan_update, read_manifest, write_manifest
 from .models import Article, Skipped
 
 log = logging.getLogger(__name__)
@@ -58,12 +62,23 @@ class Progress:
             self.stream.flush()
 
 
-def _articles(sources: list[Path], progress: Progress) -> Iterator[Article]:
-    for item in ingest_paths(sources):
-        if isinstance(item, Skipped):
-            progress.skipped.append(item)
-        else:
-            yield item
+def _ingest(paths: list[Path], entries: dict[str, FileEntry], hashes: dict[str, str],
+            progress: Progress) -> Iterator[Article]:
+    """Articles of ``paths``, recording what each file gave in ``entries`` (the manifest)."""
+    for path in paths:
+        key = file_key(path)
+        digest = hashes.get(key)
+        if digest is None:
+            try:
+                digest = file_hash(path)
+            except OSError:
+                digest = ""
+        articles, skipped = ingest_file(path)
+        for problem in skipped:
+            log.warning("skipped %s: %s", problem.path, problem.reason)
+        progress.skipped.extend(skipped)
+        entries[key] = FileEntry(digest, [a.id for a in articles], [(s.path, s.reason) for s in skipped])
+        yield from articles
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,15 +87,49 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", action="append", type=Path,
                         help=f"file or folder to ingest; repeatable (default: {DEFAULT_SOURCE}/)")
     parser.add_argument("--index", type=Path, default=settings.index_dir, help="index folder (default: %(default)s)")
+    parser.add_argument("--full", action="store_true", help="rebuild from every file, not only the changed ones")
     parser.add_argument("--wait", action="store_true", help="if another reindex is running, wait for it")
     parser.add_argument("--quiet", action="store_true", help="print only the summary")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # skipped files are logged as warnings, and listed in the summary; --quiet keeps only the summary
+    logging.basicConfig(level=logging.ERROR if args.quiet else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
     sources = args.source or [DEFAULT_SOURCE]
-    progress = Progress(sys.stderr if not args.quiet else open("/dev/null", "w"))
+    progress = Progress(sys.stderr if not args.quiet else io.StringIO())
     started = time.monotonic()
+    files: list[Path] = []
+    for item in iter_files(sources):
+        if isinstance(item, Skipped):
+            progress.skipped.append(item)
+        else:
+            files.append(item)
+    previous = None
+    if not args.full:
+        try:
+            previous = read_manifest(current_generation(args.index))
+        except SearchAppError:
+            previous = None  # a damaged index: rebuild it
+    entries: dict[str, FileEntry] = {}
     try:
-        report = build_index(_articles(sources, progress), args.index, on_article=progress.article, wait=args.wait)
+        if previous is None:
+            report = build_index(_ingest(files, entries, {}, progress), args.index, on_article=progress.article,
+                                 before_swap=lambda gen: write_manifest(gen, entries), wait=args.wait)
+            plan = None
+        else:
+            plan = plan_update(files, previous)
+            for key in plan.unchanged:
+                entries[key] = previous[key]
+                progress.skipped.extend(Skipped(path, reason + " (unchanged since the last run)")
+                                        for path, reason in previous[key].problems)
+            if plan.empty:
+                progress.done()
+                _print_skipped(progress.skipped)
+                print(f"{args.index}/ is up to date: {len(plan.unchanged)} files unchanged; "
+                      f"skipped {len(progress.skipped)} files")
+                return 0
+            report = update_index(_ingest(plan.added + plan.changed, entries, plan.hashes, progress),
+                                  plan.delete_ids, args.index, on_article=progress.article,
+                                  before_swap=lambda gen: write_manifest(gen, entries), wait=args.wait)
     except SearchAppError as exc:
         progress.done()
         _print_skipped(progress.skipped)
@@ -93,8 +142,13 @@ def main(argv: list[str] | None = None) -> int:
     progress.done()
     elapsed = time.monotonic() - started
     _print_skipped(progress.skipped)
-    print(f"indexed {report.indexed} articles into {args.index}/ in {elapsed:.1f}s; "
-          f"skipped {len(progress.skipped)} files")
+    if plan is None:
+        print(f"indexed {report.indexed} articles into {args.index}/ in {elapsed:.1f}s; "
+              f"skipped {len(progress.skipped)} files")
+    else:
+        print(f"updated {args.index}/ in {elapsed:.1f}s: {len(plan.added)} files added, {len(plan.changed)} changed, "
+              f"{len(plan.deleted)} deleted, {len(plan.unchanged)} unchanged; {report.indexed} articles indexed, "
+              f"{report.removed} removed, {report.total} in the index; skipped {len(progress.skipped)} files")
     if report.duplicates:
         print(f"note: {len(report.duplicates)} articles shared an id with an earlier one; the later one was kept")
     return 0

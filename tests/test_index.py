@@ -76,3 +76,14 @@ def test_a_word_in_the_opening_lines_ranks_above_the_same_word_far_below(tmp_pat
     target = tmp_path / "index"
     build_index([late, early], target)
     assert SearchService(target).ranked_ids("น้ำท่วมเชียงราย") == ["early", "late"]
+
+
+def test_an_id_given_twice_in_one_build_is_indexed_once_with_the_last_copy(tmp_path):
+    target = tmp_path / "index"
+    first = Article(id="same", title="", body="ฉบับแรกเรื่องน้ำท่วม")
+    last = Article(id="same", title="", body="ฉบับแก้ไขเรื่องไฟป่า")
+    report = build_index([first, Article(id="other", title="", body="ข่าวอื่น"), last], target)
+    assert report.duplicates == ["same"] and report.total == 2
+    service = SearchService(target)
+    assert service.count() == 2
+    assert service.article("same").body == last.body

@@ -1,0 +1,103 @@
+"""What each source file contributed to an index generation, for incremental reindexing.
+
+``manifest.json`` in a generation folder maps each source file (absolute path) to the
+SHA-256 of its content, the article ids it yielded, and why it was skipped if it was.
+A reindex compares the files it is given with it: only added and changed files are
+ingested, and the articles of changed and deleted files are removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .index import make_schema
+
+MANIFEST = "manifest.json"
+VERSION = 1
+
+
+@dataclass
+class FileEntry:
+    sha256: str
+    ids: list[str] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) of what was skipped
+
+
+def file_key(path: Path) -> str:
+    return str(Path(os.path.abspath(path)))
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _schema_names() -> list[str]:
+    return sorted(make_schema().names())
+
+
+def write_manifest(generation: Path, files: dict[str, FileEntry]) -> None:
+    data = {"version": VERSION, "schema": _schema_names(),
+            "files": {k: {"sha256": v.sha256, "ids": v.ids, "problems": v.problems} for k, v in sorted(files.items())}}
+    (generation / MANIFEST).write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+
+def read_manifest(generation: Path | None) -> dict[str, FileEntry] | None:
+    """The manifest of ``generation``, or None when it has none usable (then rebuild fully)."""
+    if generation is None:
+        return None
+    try:
+        data = json.loads((generation / MANIFEST).read_text("utf-8"))
+        if data.get("version") != VERSION or data.get("schema") != _schema_names():
+            return None
+        return {k: FileEntry(v["sha256"], list(v["ids"]), [(str(a), str(b)) for a, b in v["problems"]])
+                for k, v in data["files"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+@dataclass
+class Plan:
+    added: list[Path] = field(default_factory=list)
+    changed: list[Path] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    hashes: dict[str, str] = field(default_factory=dict)  # key -> sha256 of every current file
+    delete_ids: set[str] = field(default_factory=set)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.changed or self.deleted)
+
+
+def plan_update(files: list[Path], previous: dict[str, FileEntry]) -> Plan:
+    """Sort the current ``files`` against the previous manifest by content hash."""
+    plan = Plan()
+    current: set[str] = set()
+    for path in files:
+        key = file_key(path)
+        current.add(key)
+        try:
+            digest = file_hash(path)
+        except OSError:
+            digest = ""  # unreadable now: ingest it again, it will say why
+        plan.hashes[key] = digest
+        before = previous.get(key)
+        if before is None:
+            plan.added.append(path)
+        elif before.sha256 != digest or not digest:
+            plan.changed.append(path)
+        else:
+            plan.unchanged.append(key)
+    plan.deleted = sorted(k for k in previous if k not in current)
+    kept_ids = {i for k in plan.unchanged for i in previous[k].ids}
+    for key in [file_key(p) for p in plan.changed] + plan.deleted:
+        plan.delete_ids.update(i for i in previous[key].ids if i not in kept_ids)
+    return plan

@@ -1,0 +1,119 @@
+"""Incremental reindex: only files added, changed or deleted (by content hash) are processed."""
+
+from __future__ import annotations
+
+import json
+
+from searchapp.index import build_index, current_generation
+from searchapp.ingest import ingest_paths
+from searchapp.reindex import main
+from searchapp.search import SearchService
+
+from .test_cli import run
+
+NEW_PAGE = """ข่าวทดสอบการเพิ่มไฟล์ใหม่เรื่องเขื่อนกั้นน้ำโขง
+วันที่ 14 ส.ค. 66
+กรมอาเซียนแถลงความคืบหน้าโครงการเขื่อนกั้นน้ำโขงแห่งใหม่ในที่ประชุมวันนี้
+"""
+
+
+def reindex(capsys, seeds, index, *extra):
+    code = main(["--source", str(seeds), "--index", str(index), "--quiet", *extra])
+    out = capsys.readouterr().out
+    return code, out
+
+
+def ids(index, query):
+    return {h.id for h in SearchService(index).search(query, size=50).hits}
+
+
+def top(index, query):
+    return SearchService(index).search(query, size=1).hits[0].id
+
+
+def test_second_run_without_changes_writes_nothing(tmp_path, seeds_copy, capsys):
+    index = tmp_path / "index"
+    code, out = reindex(capsys, seeds_copy, index)
+    assert code == 0 and "indexed 5 articles" in out
+    before = current_generation(index).name
+    code, out = reindex(capsys, seeds_copy, index)
+    assert code == 0
+    assert "is up to date: 5 files unchanged" in out
+    assert current_generation(index).name == before
+
+
+def test_added_changed_and_deleted_files(tmp_path, seeds_copy, capsys):
+    index = tmp_path / "index"
+    reindex(capsys, seeds_copy, index)
+    first = current_generation(index)
+
+    (seeds_copy / "new_page.txt").write_text(NEW_PAGE, "utf-8")
+    code, out = reindex(capsys, seeds_copy, index)
+    assert code == 0
+    assert "1 files added, 0 changed, 0 deleted, 5 unchanged; 1 articles indexed, 0 removed, 6 in the index" in out
+    assert top(index, "เขื่อนกั้นน้ำโขง") == "new_page"
+    # the previous generation shares files with the new one by hard links, and is untouched
+    second = current_generation(index)
+    assert second != first
+
+    changed = seeds_copy / "new_page.txt"
+    changed.write_text(NEW_PAGE.replace("เขื่อนกั้นน้ำโขง", "สะพานข้ามแม่น้ำสาละวิน"), "utf-8")
+    code, out = reindex(capsys, seeds_copy, index)
+    assert "0 files added, 1 changed, 0 deleted, 5 unchanged; 1 articles indexed, 1 removed, 6 in the index" in out
+    assert top(index, "สะพานข้ามแม่น้ำสาละวิน") == "new_page"
+    assert "new_page" not in ids(index, '"เขื่อนกั้นน้ำโขง"')
+
+    (seeds_copy / "002_f6ce5b4017781967.txt").unlink()
+    changed.unlink()
+    code, out = reindex(capsys, seeds_copy, index)
+    assert "0 files added, 0 changed, 2 deleted, 4 unchanged; 0 articles indexed, 2 removed, 4 in the index" in out
+    assert SearchService(index).count() == 4
+    assert "002_f6ce5b4017781967" not in ids(index, "ความร่วมมือทางทะเล")
+
+
+def test_the_generation_before_an_update_still_reads_whole(tmp_path, seeds_copy, capsys):
+    from whoosh import index as whoosh_index
+
+    index = tmp_path / "index"
+    reindex(capsys, seeds_copy, index)
+    first = current_generation(index)
+    (seeds_copy / "003_5cf68c7f035a1530.txt").unlink()
+    (seeds_copy / "new_page.txt").write_text(NEW_PAGE, "utf-8")
+    reindex(capsys, seeds_copy, index)
+    assert current_generation(index) != first
+    # kept as the previous generation; an update made through hard links must not touch it
+    with whoosh_index.open_dir(str(first)).searcher() as searcher:
+        assert searcher.doc_count() == 5
+        assert searcher.document(id="003_5cf68c7f035a1530") is not None
+        assert searcher.document(id="new_page") is None
+
+
+def test_full_rebuilds_and_unchanged_bad_files_are_still_reported(tmp_path, seeds_copy, capsys):
+    index = tmp_path / "index"
+    (seeds_copy / "broken.json").write_text("{nope", "utf-8")
+    code, out = reindex(capsys, seeds_copy, index)
+    assert "does not parse" in out and "skipped 1 files" in out
+    (seeds_copy / "new_page.txt").write_text(NEW_PAGE, "utf-8")
+    code, out = reindex(capsys, seeds_copy, index)
+    assert "1 files added" in out
+    assert "does not parse" in out and "(unchanged since the last run)" in out
+    code, out = reindex(capsys, seeds_copy, index, "--full")
+    assert code == 0 and "indexed 6 articles" in out and "skipped 1 files" in out
+
+
+def test_an_index_without_a_manifest_is_rebuilt_in_full(tmp_path, seeds_copy, capsys):
+    index = tmp_path / "index"
+    build_index(list(a for a in ingest_paths([seeds_copy]) if hasattr(a, "body")), index)
+    code, out = reindex(capsys, seeds_copy, index)
+    assert code == 0 and "indexed 5 articles" in out
+
+
+def test_update_from_the_command_line(tmp_path, seeds_copy):
+    index = tmp_path / "index"
+    assert run("searchapp.reindex", "--source", str(seeds_copy), "--index", str(index)).returncode == 0
+    (seeds_copy / "new_page.txt").write_text(NEW_PAGE, "utf-8")
+    done = run("searchapp.reindex", "--source", str(seeds_copy), "--index", str(index))
+    assert done.returncode == 0, done.stderr
+    assert "1 files added" in done.stdout
+    found = run("searchapp.search", "--index", str(index), "--json", "เขื่อนกั้นน้ำโขง")
+    assert json.loads(found.stdout)["hits"][0]["id"] == "new_page"
