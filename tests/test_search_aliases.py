@@ -55,3 +55,15 @@ def test_organization_acronym_finds_the_thai_name(service):
 def test_the_alias_marked_in_the_snippet(service):
     hit = next(h for h in service.search("สหรัฐฯ", size=20).hits if h.id == "us-latin")
     assert "<mark>US</mark>" in hit.snippet
+
+
+def test_question_words_do_not_count_when_the_question_has_content():
+    from searchapp.search.build import build_query
+    from searchapp.search.query import parse_query
+
+    def terms(text):
+        return {t for _, t in build_query(parse_query(text)).query.iter_all_terms() if isinstance(t, str)}
+
+    question = terms("ใครเป็นเลขาธิการอาเซียน")
+    assert "ใคร" not in question and "อาเซียน" in question
+    assert "ใคร" in terms("ใคร")  # nothing else to search by: kept
