@@ -1,0 +1,79 @@
+"""Organization extraction measured against hand labels.
+
+    python benchmarks/organizations.py [--labels tests/data/org_labels.json] [--corpus DIR] [--verbose]
+
+Each labelled article goes through the product's JSON ingestion; its organizations are
+compared with the labels (an organization matches when the extracted name, or its
+canonical name, is one of the names the label lists, or folds onto the same canonical
+entry). Prints precision, recall and F1 over all articles, then one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from searchapp.ingest import ingest_file  # noqa: E402
+from searchapp.thai.orgs import alias_key, registry  # noqa: E402
+
+DEFAULT_LABELS = ROOT / "tests" / "data" / "org_labels.json"
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "dailynews" / "articles"
+
+
+def _keys(name: str) -> set[str]:
+    canonical = registry().canonical(name)
+    return {alias_key(name)} | ({alias_key(canonical)} if canonical else set())
+
+
+def evaluate(labels: dict[str, list[list[str]]], corpus: Path, verbose: bool = False) -> dict:
+    true_pos = extracted_total = found_labels = label_total = 0
+    for rel_path, entries in sorted(labels.items()):
+        articles, skipped = ingest_file(corpus / rel_path)
+        if not articles:
+            raise SystemExit(f"error: {rel_path} did not ingest: {skipped}")
+        extracted = list(articles[0].organizations)
+        label_keys = [set().union(*(_keys(n) for n in names)) for names in entries]
+        matched_labels = set()
+        wrong = []
+        for name in extracted:
+            hit = next((i for i, keys in enumerate(label_keys) if _keys(name) & keys), None)
+            if hit is None:
+                wrong.append(name)
+            else:
+                true_pos += 1
+                matched_labels.add(hit)
+        extracted_total += len(extracted)
+        found_labels += len(matched_labels)
+        label_total += len(entries)
+        if verbose and (wrong or len(matched_labels) < len(entries)):
+            missed = [entries[i][0] for i in range(len(entries)) if i not in matched_labels]
+            print(f"{rel_path}: wrong {wrong} missed {missed}")
+    precision = true_pos / extracted_total if extracted_total else 1.0
+    recall = found_labels / label_total if label_total else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"articles": len(labels), "labels": label_total, "extracted": extracted_total,
+            "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--verbose", action="store_true", help="list wrong and missed organizations per article")
+    args = parser.parse_args(argv)
+    labels = json.loads(args.labels.read_text("utf-8"))["articles"]
+    result = evaluate(labels, args.corpus, args.verbose)
+    print(f"{'articles':>8} {'labels':>7} {'found':>6} {'precision':>9} {'recall':>7} {'F1':>6}")
+    print(f"{result['articles']:>8} {result['labels']:>7} {result['extracted']:>6} {result['precision']:>9.3f} "
+          f"{result['recall']:>7.3f} {result['f1']:>6.3f}")
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
