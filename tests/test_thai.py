@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+import json
+import sys
 from datetime import date
 
 import pytest
 
 from searchapp.thai.dates import find_dates, thai_date
 from searchapp.thai.orgs import registry
+
+from .conftest import DAILYNEWS, ROOT, needs_dailynews
+
+needs_dailynews_labels = needs_dailynews()
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -50,3 +56,47 @@ def test_acronyms_match_whole_words_only():
     names = {m.name for m in registry().matches("UNESCAP and UNICEFF and the WHOLE plan")}
     assert "คณะกรรมาธิการเศรษฐกิจและสังคมแห่งสหประชาชาติสำหรับเอเชียและแปซิฟิก" in names
     assert "องค์การยูนิเซฟ" not in names and "องค์การอนามัยโลก" not in names
+
+
+def test_a_foreign_body_is_named_with_its_country():
+    from searchapp.ingest.organizations import extract_organizations
+
+    orgs = extract_organizations("", "กระทรวงการต่างประเทศตุรกีออกแถลงการณ์ และกองทัพฟิลิปปินส์เปิดปฏิบัติการ")
+    assert "กระทรวงการต่างประเทศตุรกี" in orgs and "กองทัพฟิลิปปินส์" in orgs
+    assert "กระทรวงการต่างประเทศ" not in orgs  # not the Thai ministry
+
+
+def test_organizations_discovered_by_their_head_word_end_before_the_verb():
+    from searchapp.ingest.organizations import extract_organizations
+
+    orgs = extract_organizations("", "กพร.ร่วมกับมูลนิธิตะวันฉาย จ.เชียงใหม่ และศาลแพ่งธนบุรีได้นำระบบใหม่มาใช้")
+    assert "มูลนิธิตะวันฉาย" in orgs and "ศาลแพ่งธนบุรี" in orgs
+    # generic kinds of body are not names
+    assert extract_organizations("", "โรงพยาบาลเอกชนและพรรคการเมืองต่างๆ") == ()
+
+
+def test_a_parliament_named_as_the_place_of_an_event_is_not_an_organization_mention():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert "รัฐสภา" not in extract_organizations("", "เมื่อวันที่ 8 มิ.ย. ที่รัฐสภา โฆษกแถลงข่าว")
+    assert "รัฐสภา" in extract_organizations("", "รัฐสภามีมติเห็นชอบร่างกฎหมาย")
+
+
+def test_photo_and_clip_credits_are_cut_from_the_end_of_the_body():
+    from searchapp.ingest.furniture import strip_credit_tail
+
+    assert strip_credit_tail("ผู้เสียชีวิต 22 ราย. ภาพ - AP คลิปประกอบ : Channel 4 News") == "ผู้เสียชีวิต 22 ราย."
+    # a sentence about a picture is not a credit
+    text = "เจ้าหน้าที่เผยแพร่ภาพถ่ายดาวเทียมของฐานทัพ"
+    assert strip_credit_tail(text) == text
+
+
+@needs_dailynews_labels
+def test_organization_extraction_on_the_hand_labelled_articles_stays_above_its_floor():
+    # measured 0.744 / 0.744 (issue target 0.9 / 0.8, not met yet); this pins against regressions
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import organizations as bench
+
+    labels = json.loads((ROOT / "tests" / "data" / "org_labels.json").read_text("utf-8"))["articles"]
+    result = bench.evaluate(labels, DAILYNEWS)
+    assert result["precision"] >= 0.72 and result["recall"] >= 0.72

@@ -38,6 +38,19 @@ LINE_PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
 SHORT_LINE = 40
 
 
+# Photo and clip credits news sites append to the last paragraph ("... ต่อเดือน. ภาพ - AP
+# คลิปประกอบ : Channel 4 News"): removed from the end of the body, one or several.
+_CREDIT_TAIL = re.compile(
+    r"(?:\s*(?:เครดิตภาพ|ขอบคุณภาพ|ขอบคุณคลิป|คลิปประกอบ|ภาพประกอบ|ภาพ|photo|video)\s*[-:：–]\s*[^\n]{1,80}?)+\s*$",
+    re.IGNORECASE)
+
+
+def strip_credit_tail(text: str) -> str:
+    """``"... ต่อเดือน. ภาพ - AP คลิปประกอบ - The Independent"`` -> ``"... ต่อเดือน."``"""
+    stripped = _CREDIT_TAIL.sub("", text)
+    return stripped if stripped.strip() else text
+
+
 def is_furniture(line: str) -> bool:
     text = line.strip()
     if not text:

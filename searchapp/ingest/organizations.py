@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..thai.orgs import registry
+from ..thai.orgs import countries, registry
 
 _EN_HEADS = re.compile(
     r"\b(Organi[sz]ation|Office|Conference|Committee|Commission|Council|Assembly|Institute|Bank|"
@@ -40,6 +40,64 @@ def _thai_name_before(text: str, end: int) -> str | None:
     return None
 
 
+# A Thai-style body name followed by a country (or a state) is that country's body:
+# กระทรวงการต่างประเทศตุรกี, กองทัพฟิลิปปินส์, วุฒิสภาญี่ปุ่น, กระทรวงมหาดไทยรัฐบรันเดนบูร์ก.
+_FOREIGN_HEADS = ("กระทรวง", "กองทัพ", "วุฒิสภา", "รัฐสภา", "สภาผู้แทนราษฎร", "สำนักงานตำรวจ")
+_STATE = r"รัฐ(?!บาล|มนตรี|สภา|ประหาร|วิสาหกิจ)[\u0e01-\u0e4e]{2,20}(?=[\s,.]|$)"
+
+
+def _foreign_pattern() -> re.Pattern[str]:
+    heads = "|".join(_FOREIGN_HEADS)
+    lands = "|".join(re.escape(c) for c in countries())
+    return re.compile(rf"(?P<body>(?:{heads})[\u0e01-\u0e4e]{{0,30}}?)(?:\s?ของ)?\s?(?P<land>{lands}|{_STATE})"
+                      r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
+
+
+_FOREIGN: re.Pattern[str] | None = None
+
+# Discovery by a Thai organization head word: the name runs to the next space or
+# punctuation and is cut before the first word that cannot be part of a name.
+_DISCOVERY_HEADS = ("องค์การบริหารส่วนจังหวัด", "องค์การบริหารส่วนตำบล", "มหาวิทยาลัย", "คณะกรรมาธิการ",
+                    "คณะกรรมการ", "กองบัญชาการ", "สถานีโทรทัศน์", "หนังสือพิมพ์", "โรงพยาบาล", "สายการบิน",
+                    "สำนักงาน", "สหพันธ์", "โรงเรียน", "มูลนิธิ", "นิตยสาร", "ธนาคาร", "สถาบัน", "สมาคม", "บริษัท",
+                    "กระทรวง", "ศูนย์", "พรรค", "ศาล", "กรม")
+# a head must not sit inside a syllable: no leading vowel before it, no vowel or mark after it
+_HEAD_RUN = re.compile("(?<![\u0e40-\u0e44])(?:" + "|".join(_DISCOVERY_HEADS)
+                       + r")(?![\u0e30-\u0e3a\u0e45\u0e47-\u0e4e])[\u0e01-\u0e4e0-9]+")
+# bodies whose name is mostly used for the building: "ที่รัฐสภา" is a place
+_VENUES = frozenset({"รัฐสภา", "ทำเนียบรัฐบาล"})
+_AT = ("ที่", "ณ", "อาคาร", "หน้า")
+_STOP_WORDS = frozenset(
+    "ได้ ได้รับ ว่า ที่ ซึ่ง และ หรือ โดย เพื่อ จะ ก็ ยัง คง ของ ใน กับ ให้ จาก เป็น มี ไม่ รายงาน กล่าว แถลง "
+    "เปิดเผย ออก ประกาศ วินิจฉัย ทุก อนุมัติ เมื่อ ต่อ ร่วม เผย ระบุ ชี้ ยืนยัน ส่ง นำ เข้า แล้ว นี้ ดังกล่าว ด้วย "
+    "ทั้ง เพียง แห่งนี้ สั่ง พิพากษา จัด มอบ ขอ เตรียม ถึง ตาม แต่ กำลัง อยู่ ไป มา ทำ หา ดู เคย ต้อง ควร อาจ "
+    "ทั่ว เช่น รวม คือ อีก จัดทำ นำร่อง ภายใต้ ยื่น".split())
+_GENERIC_TAILS = frozenset(
+    "การเมือง รัฐ เอกชน ฝ่ายค้าน การศึกษา ต่างประเทศ ต่าง ใหญ่ กลาง ท้องถิ่น จังหวัด อำเภอ ทั่วประเทศ ใหม่ "
+    "แห่งชาติ ดัง ทุก เขต ภาค แห่ง อื่น".split())
+
+
+def _discovered(text: str) -> list[tuple[int, str]]:
+    from ..analysis.segment import _cut, _DICT_WORDS, _dictionaries
+
+    _dictionaries()
+    found: list[tuple[int, str]] = []
+    for m in _HEAD_RUN.finditer(text):
+        run = m.group(0)
+        head = next(h for h in _DISCOVERY_HEADS if run.startswith(h))
+        words = _cut(run[len(head):], _DICT_WORDS)
+        kept: list[str] = []
+        for word in words:
+            if word in _STOP_WORDS:
+                break
+            kept.append(word)
+        tail = "".join(kept).rstrip("ฯ")
+        if len(tail) < 3 or kept[0] in _GENERIC_TAILS or tail in _GENERIC_TAILS or len(head) + len(tail) > 45:
+            continue
+        found.append((m.start(), head + tail))
+    return found
+
+
 def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     """Canonical names of the organizations the article names, in order of first mention."""
     reg = registry()
@@ -50,8 +108,26 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         if name not in found or position < found[name]:
             found[name] = position
 
+    global _FOREIGN
+    if _FOREIGN is None:
+        _FOREIGN = _foreign_pattern()
+    taken: list[tuple[int, int]] = []
+    for m in _FOREIGN.finditer(text):
+        add(m.group("body") + m.group("land"), m.start())
+        taken.append((m.start(), m.end()))
+
+    def free(start: int) -> bool:
+        return not any(a <= start < b for a, b in taken)
+
     for match in reg.matches(text):
-        add(match.name, match.start)
+        if match.name in _VENUES and text[:match.start].rstrip().endswith(_AT):
+            continue
+        if free(match.start):
+            add(match.name, match.start)
+            taken.append((match.start, match.end))
+    for start, name in _discovered(text):
+        if free(start):
+            add(reg.canonical(name) or name, start)
 
     for m in _NAME_AND_ACRONYM.finditer(text):
         english, acronym = m.group("en").strip(), m.group("ab")

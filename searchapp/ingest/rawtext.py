@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import IngestError
 from ..models import Article
 from ..thai.dates import FoundDate, find_dates
-from .furniture import is_furniture, looks_like_sentence, strip_trailing_run
+from .furniture import is_furniture, looks_like_sentence, strip_credit_tail, strip_trailing_run
 from .organizations import extract_organizations
 
 HEADER_LINES = 10
@@ -126,7 +126,7 @@ def parse_page(text: str, article_id: str, origin: str | None = None) -> Article
         if i > title_at and i not in header_used and not is_furniture(line.strip())
     ]
     body_lines = strip_trailing_run(body_lines)
-    body = re.sub(r"\n{3,}", "\n\n", "\n".join(body_lines)).strip()
+    body = strip_credit_tail(re.sub(r"\n{3,}", "\n\n", "\n".join(body_lines)).strip())
     if not body:
         raise IngestError("no body text")
 

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 from ..errors import IngestError
 from ..models import Article
 from ..thai.dates import parse_iso
-from .furniture import is_furniture
+from .furniture import is_furniture, strip_credit_tail
 from .organizations import extract_organizations
 from .rawtext import strip_html
 
@@ -63,7 +63,7 @@ def clean_body(raw: str) -> str:
     text = strip_html(raw).replace("\xa0", " ")
     lines = [" ".join(line.split()) for line in text.split("\n")]
     lines = [line for line in lines if not is_furniture(line)]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return strip_credit_tail(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip())
 
 
 def record_to_article(record: Any, fallback_id: str, origin: str) -> Article:
