@@ -211,21 +211,12 @@ def build_index(
                              before_swap=before_swap, wait=wait, limitmb=limitmb)
 
 
-def update_index(
-    articles: Iterable[Article],
-    delete_ids: Iterable[str],
-    index_dir: Path,
-    *,
-    on_article: Callable[[Article], None] | None = None,
-    before_swap: Callable[[Path], None] | None = None,
-    wait: bool = False,
-    limitmb: int = 256,
-) -> BuildReport:
+def update_index(articles: Iterable[Article], delete_ids: Iterable[str], index_dir: Path, **options) -> BuildReport:
     """Apply changes to a copy of the live generation (hard links: Whoosh never rewrites a
     segment file) and swap it in: ``delete_ids`` go, ``articles`` are added or replace
-    the article with their id. Same guarantees as build_index."""
-    return _write_generation(articles, index_dir, delete_ids=set(delete_ids), on_article=on_article,
-                             before_swap=before_swap, wait=wait, limitmb=limitmb)
+    the article with their id. Same options and guarantees as build_index."""
+    return _write_generation(articles, index_dir, delete_ids=set(delete_ids),
+                             **{"on_article": None, "before_swap": None, "wait": False, "limitmb": 256, **options})
 
 
 def _link_tree(source: Path, target: Path) -> None:
