@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from searchapp.ingest import ingest_file, ingest_paths
 from searchapp.models import Article, Skipped
+
+from .conftest import DAILYNEWS, needs_dailynews
 
 PAGE = "หัวข้อข่าวทดสอบการถอดรหัส\n\nวันที่ 14 ส.ค. 66\n\nเนื้อหาข่าวภาษาไทยที่ยาวพอสมควร กระทรวงการต่างประเทศแถลงข่าว\n"
 
@@ -69,3 +72,67 @@ def test_html_leftovers_are_stripped_and_scripts_removed(tmp_path):
     [article], _ = ingest_file(path)
     assert article.title == "หัวข้อ & ข่าว"
     assert "alert" not in article.body and "<" not in article.body
+
+
+@needs_dailynews()
+def test_dailynews_bodies_keep_every_sentence_and_no_furniture():
+    """Over the whole corpus: no furniture line survives, and every line that reads as a
+    sentence is still in the body (only a photo/clip credit may go from its end)."""
+    import glob
+
+    from searchapp.ingest.furniture import is_furniture, looks_like_sentence, strip_credit_tail
+    from searchapp.ingest.rawtext import strip_html
+    from searchapp.thai.chars import clean_text
+
+    checked = 0
+    for name in sorted(glob.glob(str(DAILYNEWS / "*" / "*.json"))):
+        articles, _ = ingest_file(Path(name))
+        if not articles:
+            continue
+        body = articles[0].body
+        assert not [line for line in body.split("\n") if is_furniture(line)], name
+        flat = " ".join(body.split())
+        raw = json.loads(Path(name).read_text("utf-8")).get("content") or ""
+        for line in clean_text(strip_html(raw)).replace("\xa0", " ").split("\n"):
+            line = " ".join(line.split())
+            if looks_like_sentence(line):
+                assert strip_credit_tail(line) in flat, (name, line[:80])
+                checked += 1
+    assert checked > 2000
+
+
+def _page(tmp_path, text: str, name: str = "page.txt", newline: str = "\n"):
+    path = tmp_path / name
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    articles, skipped = ingest_file(path)
+    assert not skipped, skipped
+    return articles[0]
+
+
+def test_the_header_date_wins_over_an_event_date_in_the_body(tmp_path):
+    article = _page(tmp_path, "ข่าวทดสอบวันที่\n\nเผยแพร่: 5 พ.ค. 2560\n\n"
+                              "การประชุมจะจัดขึ้นในวันที่ 9 พฤษภาคม 2567 ที่กรุงเทพฯ ผู้แทนหลายประเทศเข้าร่วม\n")
+    assert article.published.date().isoformat() == "2017-05-05" and not article.date_estimated
+    assert article.body.startswith("การประชุมจะจัดขึ้นในวันที่ 9 พฤษภาคม 2567")  # the event line stays body
+
+
+def test_without_a_header_date_the_first_date_of_the_opening_is_used_and_marked_estimated(tmp_path):
+    article = _page(tmp_path, "ข่าวทดสอบวันที่\n\n"
+                              "การประชุมจัดขึ้นเมื่อวันที่ 9 พฤษภาคม 2567 ที่กรุงเทพฯ ผู้แทนหลายประเทศเข้าร่วม\n\n"
+                              "ย่อหน้าที่สองพูดถึงวันที่ 12 พฤษภาคม 2567\n")
+    assert article.published.date().isoformat() == "2024-05-09" and article.date_estimated
+    assert "ย่อหน้าที่สองพูดถึงวันที่ 12 พฤษภาคม 2567" in article.body
+
+
+def test_an_article_without_any_date_is_still_an_article(tmp_path):
+    article = _page(tmp_path, "ข่าวไม่มีวันที่\n\nผู้แทนหลายประเทศเข้าร่วมการประชุมที่กรุงเทพฯ เพื่อหารือความร่วมมือ\n")
+    assert article.published is None and article.body
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_crlf_and_cr_line_ends(tmp_path, newline):
+    article = _page(tmp_path, "หัวข้อข่าว\n\nวันที่ 14 ส.ค. 66\n\nย่อหน้าแรกของข่าว\n\nย่อหน้าที่สองของข่าว\n",
+                    newline=newline)
+    assert article.title == "หัวข้อข่าว"
+    assert article.published.date().isoformat() == "2023-08-14"
+    assert article.body == "ย่อหน้าแรกของข่าว\n\nย่อหน้าที่สองของข่าว"

@@ -38,10 +38,17 @@ def strip_html(text: str) -> str:
 
 
 def _label_kind(prefix: str) -> str | None:
+    """"updated" or "published" when ``prefix`` ends with such a label as a word of its own
+    ("ข่าวต่างประเทศ | วันที่", not "จัดขึ้นเมื่อวันที่")."""
     low = prefix.strip().lower().rstrip(":").strip()
-    if any(low.endswith(lbl) for lbl in UPDATED_LABELS):
+
+    def ends_with_label(labels: tuple[str, ...]) -> bool:
+        return any(low.endswith(lbl) and (len(low) == len(lbl) or not low[-len(lbl) - 1].isalnum())
+                   for lbl in labels)
+
+    if ends_with_label(UPDATED_LABELS):
         return "updated"
-    if any(low.endswith(lbl) for lbl in PUBLISHED_LABELS):
+    if ends_with_label(PUBLISHED_LABELS):
         return "published"
     return None
 
@@ -66,6 +73,10 @@ def _source_from_lines(lines: list[str]) -> str | None:
         if m and not URL_RE.search(m.group(1)) and len(m.group(1)) <= 80:
             return m.group(1)
     return None
+
+
+# words that put a date inside a sentence ("เมื่อวันที่ 9 พ.ค.", "ในวันที่ ...", "ตั้งแต่ ...")
+_SENTENCE_BEFORE_DATE = ("เมื่อวันที่", "ในวันที่", "จัดขึ้นวันที่", "ตั้งแต่วันที่", "เมื่อ", "ใน", "ตั้งแต่", "ถึง", "จนถึง")
 
 
 def parse_page(text: str, article_id: str, origin: str | None = None) -> Article:
@@ -102,18 +113,26 @@ def parse_page(text: str, article_id: str, origin: str | None = None) -> Article
             continue
         dates = find_dates(stripped)
         if not dates:
+            if looks_like_sentence(stripped):
+                break  # running text: the body has begun, later dates are events in it
             continue
         first = dates[0]
         before, after = stripped[:first.start].strip(), stripped[first.end:].strip()
         if len(before) > 60 or len(after) > 80:
             continue  # a sentence that happens to contain a date
         kind = _label_kind(before)
+        if kind is None and before and (before.endswith(_SENTENCE_BEFORE_DATE) or len(after) > 30):
+            break  # "...จัดขึ้นในวันที่ 9 พ.ค. ที่กรุงเทพฯ ..." is running text: the body has begun
         if kind == "updated":
-            updated = updated or first
+            if updated is not None:
+                break
+            updated = first
+        elif published is not None:
+            break  # the header already gave its date: from here on it is the body
         else:
             if kind is None and before and not section and len(before) <= 40:
                 section = before
-            published = published or first
+            published = first
         if after:
             candidate = after.lstrip("—–-|:· ").strip()
             if candidate and not find_dates(candidate) and len(candidate) <= 60:
