@@ -91,8 +91,9 @@ def _discovered(text: str) -> list[tuple[int, str]]:
             if word in _STOP_WORDS:
                 break
             kept.append(word)
-        tail = "".join(kept).rstrip("ฯ")
-        if len(tail) < 3 or kept[0] in _GENERIC_TAILS or tail in _GENERIC_TAILS or len(head) + len(tail) > 45:
+        tail = "".join(kept).rstrip("ฯๆ ")
+        if (len(tail) < 3 or kept[0].rstrip("ๆ ") in _GENERIC_TAILS or tail in _GENERIC_TAILS
+                or len(head) + len(tail) > 45):
             continue
         found.append((m.start(), head + tail))
     return found
@@ -119,11 +120,17 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     def free(start: int) -> bool:
         return not any(a <= start < b for a, b in taken)
 
+    lands = countries()
     for match in reg.matches(text):
         if match.name in _VENUES and text[:match.start].rstrip().endswith(_AT):
             continue
         if free(match.start):
-            add(match.name, match.start)
+            name = match.name
+            rest = text[match.end:match.end + 40].lstrip()
+            rest = rest[3:].lstrip() if rest.startswith("ของ") else rest
+            land = next((c for c in lands if rest.startswith(c)), None) if name.startswith(_FOREIGN_HEADS) else None
+            # กห.กัมพูชา: a Thai body's short name followed by a country is that country's body
+            add(name + land if land else name, match.start)
             taken.append((match.start, match.end))
     for start, name in _discovered(text):
         if free(start):
