@@ -73,8 +73,10 @@ def test_organizations_discovered_by_their_head_word_end_before_the_verb():
 
     orgs = extract_organizations("", "กพร.ร่วมกับมูลนิธิตะวันฉาย จ.เชียงใหม่ และศาลแพ่งธนบุรีได้นำระบบใหม่มาใช้")
     assert "มูลนิธิตะวันฉาย" in orgs and "ศาลแพ่งธนบุรี" in orgs
-    # generic kinds of body are not names
+    # generic kinds of body are not names, nor is a class of provincial offices
     assert extract_organizations("", "โรงพยาบาลเอกชนและพรรคการเมืองต่างๆ") == ()
+    assert extract_organizations("", "ติดต่อสำนักงานจัดหางานจังหวัด ทุกจังหวัด") == ()
+    assert "ศาลจังหวัดระนอง" in extract_organizations("", "ที่ศาลจังหวัดระนอง วันนี้")
 
 
 def test_a_parliament_named_as_the_place_of_an_event_is_not_an_organization_mention():
@@ -95,7 +97,7 @@ def test_photo_and_clip_credits_are_cut_from_the_end_of_the_body():
 
 @needs_dailynews_labels
 def test_organization_extraction_on_the_hand_labelled_articles_stays_above_its_floor():
-    # measured 0.770 / 0.744 (issue target 0.9 / 0.8, not met yet); this pins against regressions
+    # measured 0.807 / 0.744 (issue target 0.9 / 0.8, not met yet); this pins against regressions
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import organizations as bench
 

@@ -77,6 +77,11 @@ _GENERIC_TAILS = frozenset(
     "แห่งชาติ ดัง ทุก เขต ภาค แห่ง อื่น".split())
 
 
+# a name ending in an administrative level with no place after it names a class of
+# bodies (สำนักงานจัดหางานจังหวัด: "the provincial employment offices"), not one body
+_CLASS_ENDINGS = frozenset("จังหวัด อำเภอ ตำบล เขต แขวง ภาค ประจำภาค".split())
+
+
 def _discovered(text: str) -> list[tuple[int, str]]:
     from ..analysis.segment import _cut, _DICT_WORDS, _dictionaries
 
@@ -93,7 +98,7 @@ def _discovered(text: str) -> list[tuple[int, str]]:
             kept.append(word)
         tail = "".join(kept).rstrip("ฯๆ ")
         if (len(tail) < 3 or kept[0].rstrip("ๆ ") in _GENERIC_TAILS or tail in _GENERIC_TAILS
-                or len(head) + len(tail) > 45):
+                or kept[-1] in _CLASS_ENDINGS or len(head) + len(tail) > 45):
             continue
         found.append((m.start(), head + tail))
     return found
