@@ -71,7 +71,7 @@ _STOP_WORDS = frozenset(
     "ได้ ได้รับ ว่า ที่ ซึ่ง และ หรือ โดย เพื่อ จะ ก็ ยัง คง ของ ใน กับ ให้ จาก เป็น มี ไม่ รายงาน กล่าว แถลง "
     "เปิดเผย ออก ประกาศ วินิจฉัย ทุก อนุมัติ เมื่อ ต่อ ร่วม เผย ระบุ ชี้ ยืนยัน ส่ง นำ เข้า แล้ว นี้ ดังกล่าว ด้วย "
     "ทั้ง เพียง แห่งนี้ สั่ง พิพากษา จัด มอบ ขอ เตรียม ถึง ตาม แต่ กำลัง อยู่ ไป มา ทำ หา ดู เคย ต้อง ควร อาจ "
-    "ทั่ว เช่น รวม คือ อีก จัดทำ นำร่อง ภายใต้ ยื่น".split())
+    "ทั่ว เช่น รวม คือ อีก จัดทำ นำร่อง ภายใต้ ยื่น รอบ ใกล้ ระหว่าง สำหรับ แก่ ภายใน".split())
 _GENERIC_TAILS = frozenset(
     "การเมือง รัฐ เอกชน ฝ่ายค้าน การศึกษา ต่างประเทศ ต่าง ใหญ่ กลาง ท้องถิ่น จังหวัด อำเภอ ทั่วประเทศ ใหม่ "
     "แห่งชาติ ดัง ทุก เขต ภาค แห่ง อื่น".split())
@@ -97,8 +97,9 @@ def _discovered(text: str) -> list[tuple[int, str]]:
                 break
             kept.append(word)
         tail = "".join(kept).rstrip("ฯๆ ")
-        if (len(tail) < 3 or kept[0].rstrip("ๆ ") in _GENERIC_TAILS or tail in _GENERIC_TAILS
-                or kept[-1] in _CLASS_ENDINGS or len(head) + len(tail) > 45):
+        words = [w.rstrip("ๆ ") for w in kept if w.rstrip("ๆ ")]
+        if (len(tail) < 3 or all(w in _GENERIC_TAILS for w in words)
+                or words[-1] in _CLASS_ENDINGS or len(head) + len(tail) > 45):
             continue
         found.append((m.start(), head + tail))
     return found
