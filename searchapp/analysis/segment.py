@@ -4,10 +4,11 @@ Every token keeps exact character offsets into the original (un-normalized) text
 Three token streams come from one pass:
 
 - words: dictionary words (Latin words Porter-stemmed), and for a long compound also
-  the dictionary words inside it (กระทรวงการต่างประเทศ -> กระทรวง, การ, ต่างประเทศ);
-- syllables: Thai syllables over each whole Thai run, independent of word boundaries,
-  so that a query cut differently from the document still meets it;
-- bigrams: adjacent syllable pairs, which match far more precisely than single syllables.
+  the dictionary words inside it (กระทรวงการต่างประเทศ -> กระทรวง, การ, ต่างประเทศ, ...);
+- syllables: Thai syllables over each whole Thai run, independent of word boundaries
+  (snippets cut on them; the index keeps them only as bigrams);
+- bigrams: adjacent syllable pairs with positions, which meet a query cut differently from
+  the document and match far more precisely than single syllables.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """Parsed queries to Whoosh queries: words, sub-words and phrases over the Thai fields.
 
-Every unquoted run of text becomes one OR over its dictionary words (title and body),
-its syllable bigrams (which find a word inside a compound or a name the dictionary
-lacks), and its organization aliases, so that documents matching more of the words,
-and whole words rather than fragments, score higher. Quoted phrases and filters are
-required; excluded words remove documents.
+Every unquoted run of text becomes one OR over its dictionary words (title, body and
+lead), its syllable bigrams (which find a word inside a compound or a name the dictionary
+lacks), and the other names of what it names (aliases.py), so that documents matching
+more of the words, and whole words rather than fragments, score higher. A quoted phrase
+beside other words adds a scored phrase clause; a phrase alone, or with +, and filters
+are required; excluded words remove documents.
 """
 
 from __future__ import annotations
