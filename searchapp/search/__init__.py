@@ -23,7 +23,7 @@ from .snippets import highlight_all, make_snippet
 
 log = logging.getLogger(__name__)
 
-K1 = 1.2
+K1 = 1.0
 B = 0.75
 TITLE_B = 0.3
 
