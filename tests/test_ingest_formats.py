@@ -136,3 +136,31 @@ def test_crlf_and_cr_line_ends(tmp_path, newline):
     assert article.title == "หัวข้อข่าว"
     assert article.published.date().isoformat() == "2023-08-14"
     assert article.body == "ย่อหน้าแรกของข่าว\n\nย่อหน้าที่สองของข่าว"
+
+
+MENU_PAGE = """หน้าแรก
+เกี่ยวกับเรา
+ข่าวสาร
+กิจกรรม
+ติดต่อเรา
+น้ำท่วมเชียงราย
+วันที่ 14 ส.ค. 66
+ฝนตกหนักต่อเนื่องทำให้น้ำท่วมหลายอำเภอในจังหวัดเชียงราย ประชาชนได้รับผลกระทบจำนวนมาก
+ข่าวสาร
+กิจกรรม
+เจ้าหน้าที่เร่งให้ความช่วยเหลือและอพยพผู้ประสบภัยไปยังศูนย์พักพิงชั่วคราวในพื้นที่ปลอดภัย
+ติดต่อเรา
+"""
+
+
+def test_a_navigation_menu_and_its_repeats_are_not_title_or_body(tmp_path):
+    article = _page(tmp_path, MENU_PAGE)
+    assert article.title == "น้ำท่วมเชียงราย"  # short, but it stands right above the date
+    assert article.published.date().isoformat() == "2023-08-14"
+    assert article.body == ("ฝนตกหนักต่อเนื่องทำให้น้ำท่วมหลายอำเภอในจังหวัดเชียงราย ประชาชนได้รับผลกระทบจำนวนมาก\n\n"
+                            "เจ้าหน้าที่เร่งให้ความช่วยเหลือและอพยพผู้ประสบภัยไปยังศูนย์พักพิงชั่วคราวในพื้นที่ปลอดภัย")
+
+
+def test_a_page_of_short_lines_keeps_them(tmp_path):
+    article = _page(tmp_path, "กลอนวันแม่\nแม่จ๋าแม่\nรักแม่ที่สุด\nแม่คือทุกสิ่ง\nขอบคุณแม่\n")
+    assert article.title == "กลอนวันแม่" and "รักแม่ที่สุด" in article.body

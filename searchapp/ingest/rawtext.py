@@ -79,9 +79,31 @@ def _source_from_lines(lines: list[str]) -> str | None:
 _SENTENCE_BEFORE_DATE = ("เมื่อวันที่", "ในวันที่", "จัดขึ้นวันที่", "ตั้งแต่วันที่", "เมื่อ", "ใน", "ตั้งแต่", "ถึง", "จนถึง")
 
 
+NAV_LINE = 25  # a navigation item: at most this many characters, no digits, not a sentence
+
+
+def _navigation(lines: list[str]) -> set[str]:
+    """Menu items: a run of three or more short lines at the top of the page (the line just
+    before a date line is the title, not a menu item). Later lines equal to one are the
+    same menu repeated in a sidebar or footer."""
+    items: list[str] = []
+    shown = [line.strip() for line in lines if line.strip()]
+    for i, line in enumerate(shown):
+        short = len(line) <= NAV_LINE and not any(c.isdigit() for c in line) and not looks_like_sentence(line)
+        next_is_date = i + 1 < len(shown) and _is_date_line(shown[i + 1])
+        if not short or next_is_date:
+            # a page of short lines only has no menu to tell apart from its text
+            return set(items) if len(items) >= 3 else set()
+        items.append(line)
+    return set()
+
+
 def parse_page(text: str, article_id: str, origin: str | None = None) -> Article:
     text = strip_html(text)
     lines = [ln.rstrip() for ln in text.split("\n")]
+    nav = _navigation(lines)
+    if nav:
+        lines = ["" if line.strip() in nav else line for line in lines]
     # title: the first line that is neither blank nor furniture nor a bare date
     title_at = None
     for i, line in enumerate(lines):
