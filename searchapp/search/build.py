@@ -59,10 +59,21 @@ def _unique(items):
     return list(dict.fromkeys(items))
 
 
+def _top_words(analysis) -> list[str]:
+    """The word stream without compound parts: the first token at each position."""
+    seen_pos: set[int] = set()
+    words: list[str] = []
+    for tok in analysis.words:
+        if tok.pos not in seen_pos:
+            seen_pos.add(tok.pos)
+            words.append(tok.text)
+    return words
+
+
 def text_clause(text: str, w: Weights) -> tuple[list[Q.Query], list[str]]:
     analysis = analyze(text)
-    top = {t.pos: t.text for t in reversed(analysis.words)}
-    words = _unique(t.text for t in analysis.words if w.parts or top[t.pos] == t.text)
+    top_words = _top_words(analysis)
+    words = _unique(t.text for t in analysis.words) if w.parts else _unique(top_words)
     if w.drop_question_words and any(word not in QUESTION_WORDS for word in words):
         words = [word for word in words if word not in QUESTION_WORDS]
     bigrams = _unique(analysis.bigrams)
@@ -90,27 +101,17 @@ def text_clause(text: str, w: Weights) -> tuple[list[Q.Query], list[str]]:
                         marks_alias.append(mark)
             if len(options) > 1:
                 subqueries.append(Q.DisjunctionMax(options, boost=w.alias))
-    # top-level words (not compound parts) are what a reader wants marked
-    seen_pos: set[int] = set()
-    # the run as typed (without spaces) first: it marks ค้ามนุษย์ whole inside การค้ามนุษย์
+    # the run as typed (without spaces) first: it marks ค้ามนุษย์ whole inside การค้ามนุษย์;
+    # then the top-level words (not compound parts), which are what a reader wants marked
     marks: list[str] = [analysis.normalized.text.replace(" ", "")] if len(words) > 1 else []
-    for tok in analysis.words:
-        if tok.pos not in seen_pos:
-            seen_pos.add(tok.pos)
-            marks.append(tok.text)
-    return subqueries, marks + marks_alias
+    return subqueries, marks + top_words + marks_alias
 
 
 def phrase_clause(text: str, boost: float = 1.0) -> tuple[Q.Query | None, str]:
     """The phrase as a sequence of words, or of syllable bigrams (which survive a different
     word cut); one syllable alone is found as the start of a bigram."""
     analysis = analyze(text)
-    word_seq = []
-    seen_pos: set[int] = set()
-    for tok in analysis.words:
-        if tok.pos not in seen_pos:
-            seen_pos.add(tok.pos)
-            word_seq.append(tok.text)
+    word_seq = _top_words(analysis)
     bigrams = list(analysis.bigrams)
     options: list[Q.Query] = []
     for field_name in ("title", "body"):
@@ -160,14 +161,14 @@ def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Buil
                 optional.extend(subs)
                 marks.append(mark)
         elif clause.kind == "or":
-            alternatives: list[Q.Query] = []
+            either: list[Q.Query] = []
             for alt in clause.alternatives:
                 subs, words = text_clause(alt, weights)
                 if subs:
-                    alternatives.append(Q.Or(subs))
+                    either.append(Q.Or(subs))
                     marks.extend(words)
-            if alternatives:
-                required.append(Q.Or(alternatives))
+            if either:
+                required.append(Q.Or(either))
         elif clause.kind == "exclude":
             q, _ = phrase_clause(clause.text)
             if q is not None:
