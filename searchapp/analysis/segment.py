@@ -171,5 +171,8 @@ def analyze(text: str) -> Analysis:
     return analyze_normalized(normalize(text))
 
 
-def query_words(text: str) -> list[str]:
-    return [t.text for t in analyze(text).words]
+def cut_words(text: str) -> list[str]:
+    """nlpo3's dictionary cut of ``text`` as given (no normalization, no compound parts):
+    for callers that need only the word boundaries."""
+    _dictionaries()
+    return _cut(text, _DICT_WORDS)

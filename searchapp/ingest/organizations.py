@@ -5,7 +5,9 @@ from the way Thai news introduces them, ``ชื่อไทย (English Name �
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..analysis.segment import cut_words
 from ..thai.orgs import countries, registry
 
 _EN_HEADS = re.compile(
@@ -46,14 +48,13 @@ _FOREIGN_HEADS = ("กระทรวง", "กองทัพ", "วุฒิ�
 _STATE = r"รัฐ(?!บาล|มนตรี|สภา|ประหาร|วิสาหกิจ)[\u0e01-\u0e4e]{2,20}(?=[\s,.]|$)"
 
 
+@lru_cache(maxsize=1)
 def _foreign_pattern() -> re.Pattern[str]:
     heads = "|".join(_FOREIGN_HEADS)
     lands = "|".join(re.escape(c) for c in countries())
     return re.compile(rf"(?P<body>(?:{heads})[\u0e01-\u0e4e]{{0,30}}?)(?:\s?ของ)?\s?(?P<land>{lands}|{_STATE})"
                       r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
 
-
-_FOREIGN: re.Pattern[str] | None = None
 
 # Discovery by a Thai organization head word: the name runs to the next space or
 # punctuation and is cut before the first word that cannot be part of a name.
@@ -62,8 +63,8 @@ _DISCOVERY_HEADS = ("องค์การบริหารส่วนจั�
                     "สำนักงาน", "สหพันธ์", "โรงเรียน", "มูลนิธิ", "นิตยสาร", "ธนาคาร", "สถาบัน", "สมาคม", "บริษัท",
                     "กระทรวง", "ศูนย์", "พรรค", "ศาล", "กรม")
 # a head must not sit inside a syllable: no leading vowel before it, no vowel or mark after it
-_HEAD_RUN = re.compile("(?<![\u0e40-\u0e44])(?:" + "|".join(_DISCOVERY_HEADS)
-                       + r")(?![\u0e30-\u0e3a\u0e45\u0e47-\u0e4e])[\u0e01-\u0e4e0-9]+")
+_HEAD_RUN = re.compile("(?<![\u0e40-\u0e44])(?P<head>" + "|".join(_DISCOVERY_HEADS)
+                       + r")(?![\u0e30-\u0e3a\u0e45\u0e47-\u0e4e])(?P<rest>[\u0e01-\u0e4e0-9]+)")
 # bodies whose name is mostly used for the building: "ที่รัฐสภา" is a place
 _VENUES = frozenset({"รัฐสภา", "ทำเนียบรัฐบาล"})
 _AT = ("ที่", "ณ", "อาคาร", "หน้า")
@@ -83,14 +84,10 @@ _CLASS_ENDINGS = frozenset("จังหวัด อำเภอ ตำบล �
 
 
 def _discovered(text: str) -> list[tuple[int, str]]:
-    from ..analysis.segment import _cut, _DICT_WORDS, _dictionaries
-
-    _dictionaries()
     found: list[tuple[int, str]] = []
     for m in _HEAD_RUN.finditer(text):
-        run = m.group(0)
-        head = next(h for h in _DISCOVERY_HEADS if run.startswith(h))
-        words = _cut(run[len(head):], _DICT_WORDS)
+        head = m.group("head")
+        words = cut_words(m.group("rest"))
         kept: list[str] = []
         for word in words:
             if word in _STOP_WORDS:
@@ -115,11 +112,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         if name not in found or position < found[name]:
             found[name] = position
 
-    global _FOREIGN
-    if _FOREIGN is None:
-        _FOREIGN = _foreign_pattern()
     taken: list[tuple[int, int]] = []
-    for m in _FOREIGN.finditer(text):
+    for m in _foreign_pattern().finditer(text):
         add(m.group("body") + m.group("land"), m.start())
         taken.append((m.start(), m.end()))
 
