@@ -64,6 +64,11 @@ def make_schema() -> Schema:
     )
 
 
+def schema_names() -> list[str]:
+    """The fields this version indexes: an index with other fields was built by another version."""
+    return sorted(make_schema().names())
+
+
 def article_to_document(article: Article) -> dict[str, object]:
     reg = registry()
     alias_text = " ; ".join(alias for name in article.organizations for alias in reg.aliases(name))
@@ -215,8 +220,7 @@ def update_index(articles: Iterable[Article], delete_ids: Iterable[str], index_d
     """Apply changes to a copy of the live generation (hard links: Whoosh never rewrites a
     segment file) and swap it in: ``delete_ids`` go, ``articles`` are added or replace
     the article with their id. Same options and guarantees as build_index."""
-    return _write_generation(articles, index_dir, delete_ids=set(delete_ids),
-                             **{"on_article": None, "before_swap": None, "wait": False, "limitmb": 256, **options})
+    return _write_generation(articles, index_dir, delete_ids=set(delete_ids), **options)
 
 
 def _link_tree(source: Path, target: Path) -> None:
@@ -239,7 +243,8 @@ def _keep_last_copies(ix: whoosh_index.Index, ids: set[str]) -> None:
     writer.commit(optimize=True)
 
 
-def _write_generation(articles, index_dir, *, delete_ids, on_article, before_swap, wait, limitmb) -> BuildReport:
+def _write_generation(articles, index_dir, *, delete_ids, on_article=None, before_swap=None, wait=False,
+                      limitmb=256) -> BuildReport:
     index_dir = Path(index_dir)
     started = time.monotonic()
     report = BuildReport()
@@ -264,12 +269,14 @@ def _write_generation(articles, index_dir, *, delete_ids, on_article, before_swa
                 for doc_id in delete_ids or ():
                     report.removed += writer.delete_by_term("id", doc_id)
                 for article in articles:
-                    if article.id in seen:
-                        report.duplicates.append(article.id)
-                    else:
+                    first = article.id not in seen
+                    if first:
                         seen.add(article.id)
                         report.indexed += 1
-                    if delete_ids is None and article.id not in report.duplicates:
+                    else:
+                        report.duplicates.append(article.id)
+                    # a fresh index has nothing to replace the first time an id comes
+                    if delete_ids is None and first:
                         writer.add_document(**article_to_document(article))
                     else:
                         writer.update_document(**article_to_document(article))
@@ -319,7 +326,7 @@ def open_index(index_dir: Path) -> tuple[whoosh_index.Index, str]:
     except Exception as exc:  # whoosh raises a zoo of errors for damaged files
         raise IndexMissingError(f"the index at {index_dir}/ cannot be opened ({exc.__class__.__name__}: {exc})",
                                 hint="rebuild it with `python -m searchapp.reindex --full`") from None
-    if sorted(ix.schema.names()) != sorted(make_schema().names()):
+    if sorted(ix.schema.names()) != schema_names():
         ix.close()
         raise IndexMissingError(f"the index at {index_dir}/ was built by another version of searchapp",
                                 hint="rebuild it with `python -m searchapp.reindex --full`")

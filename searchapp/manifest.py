@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .index import make_schema
+from .index import schema_names
 
 MANIFEST = "manifest.json"
 VERSION = 1
@@ -32,19 +32,20 @@ def file_key(path: Path) -> str:
 
 
 def file_hash(path: Path) -> str:
+    """SHA-256 of the file's content; "" when it cannot be read (then it counts as changed,
+    and ingesting it says why)."""
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
+    try:
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return ""
     return digest.hexdigest()
 
 
-def _schema_names() -> list[str]:
-    return sorted(make_schema().names())
-
-
 def write_manifest(generation: Path, files: dict[str, FileEntry]) -> None:
-    data = {"version": VERSION, "schema": _schema_names(),
+    data = {"version": VERSION, "schema": schema_names(),
             "files": {k: {"sha256": v.sha256, "ids": v.ids, "problems": v.problems} for k, v in sorted(files.items())}}
     (generation / MANIFEST).write_text(json.dumps(data, ensure_ascii=False), "utf-8")
 
@@ -55,7 +56,7 @@ def read_manifest(generation: Path | None) -> dict[str, FileEntry] | None:
         return None
     try:
         data = json.loads((generation / MANIFEST).read_text("utf-8"))
-        if data.get("version") != VERSION or data.get("schema") != _schema_names():
+        if data.get("version") != VERSION or data.get("schema") != schema_names():
             return None
         return {k: FileEntry(v["sha256"], list(v["ids"]), [(str(a), str(b)) for a, b in v["problems"]])
                 for k, v in data["files"].items()}
@@ -84,10 +85,7 @@ def plan_update(files: list[Path], previous: dict[str, FileEntry]) -> Plan:
     for path in files:
         key = file_key(path)
         current.add(key)
-        try:
-            digest = file_hash(path)
-        except OSError:
-            digest = ""  # unreadable now: ingest it again, it will say why
+        digest = file_hash(path)
         plan.hashes[key] = digest
         before = previous.get(key)
         if before is None:

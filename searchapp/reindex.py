@@ -67,12 +67,7 @@ def _ingest(paths: list[Path], entries: dict[str, FileEntry], hashes: dict[str, 
     """Articles of ``paths``, recording what each file gave in ``entries`` (the manifest)."""
     for path in paths:
         key = file_key(path)
-        digest = hashes.get(key)
-        if digest is None:
-            try:
-                digest = file_hash(path)
-            except OSError:
-                digest = ""
+        digest = hashes[key] if key in hashes else file_hash(path)
         articles, skipped = ingest_file(path)
         for problem in skipped:
             log.warning("skipped %s: %s", problem.path, problem.reason)
