@@ -53,12 +53,17 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
+def type_query(page, query: str, wait_for: str) -> None:
+    """Type into the search box as a user does, press Enter, wait for ``wait_for``."""
+    page.fill("#q", query)
+    page.press("#q", "Enter")
+    page.wait_for_selector(wait_for)
+
+
 def test_typing_a_thai_query_shows_highlighted_results(server, browser):
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     page.goto(server + "/")
-    page.fill("#q", "อาเซียน รัสเซีย")
-    page.press("#q", "Enter")
-    page.wait_for_selector(".hit")
+    type_query(page, "อาเซียน รัสเซีย", ".hit")
     assert "อาเซียน-รัสเซีย" in page.inner_text(".hit h2")
     marks = page.locator(".hit mark").all_inner_texts()
     assert "อาเซียน" in marks and "รัสเซีย" in marks
@@ -74,12 +79,8 @@ def test_typing_a_thai_query_shows_highlighted_results(server, browser):
 def test_no_results_and_phone_width(server, browser):
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(server + "/")
-    page.fill("#q", "ไม่มีคำนี้แน่นอนxyz")
-    page.press("#q", "Enter")
-    page.wait_for_selector("#total")
-    page.fill("#q", "ฮานอย")
-    page.press("#q", "Enter")
-    page.wait_for_selector(".hit mark")
+    type_query(page, "ไม่มีคำนี้แน่นอนxyz", "#total")
+    type_query(page, "ฮานอย", ".hit mark")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390  # nothing forces sideways scrolling on a phone
     shot(page, "search-phone")

@@ -76,7 +76,7 @@ def _source_from_lines(lines: list[str]) -> str | None:
 
 
 # words that put a date inside a sentence ("เมื่อวันที่ 9 พ.ค.", "ในวันที่ ...", "ตั้งแต่ ...")
-_SENTENCE_BEFORE_DATE = ("เมื่อวันที่", "ในวันที่", "จัดขึ้นวันที่", "ตั้งแต่วันที่", "เมื่อ", "ใน", "ตั้งแต่", "ถึง", "จนถึง")
+_SENTENCE_BEFORE_DATE = ("เมื่อวันที่", "ในวันที่", "จัดขึ้นวันที่", "ตั้งแต่วันที่", "เมื่อ", "ใน", "ตั้งแต่", "ถึง")
 
 
 NAV_LINE = 25  # a navigation item: at most this many characters, no digits, not a sentence
