@@ -112,7 +112,7 @@ class SearchService:
         return document_to_article(stored)
 
     def highlighted_body(self, article: Article, query: str) -> str:
-        terms = build_query(parse_query(clean_text(query))).highlight_terms if query.strip() else ()
+        terms = build_query(parse_query(clean_text(query)), self.weights).highlight_terms if query.strip() else ()
         return highlight_all(article.body, terms)
 
     def count(self) -> int:
