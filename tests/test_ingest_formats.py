@@ -51,6 +51,18 @@ def test_bad_files_are_skipped_with_a_reason(tmp_path, content, reason):
     assert reason in skipped[0].reason
 
 
+def test_undecodable_and_oversized_files_are_skipped_with_a_reason(tmp_path):
+    undecodable = tmp_path / "garbled.txt"
+    undecodable.write_bytes(b"\xdb\xdc\xfc\xfd\xfe text \xff\xde" * 20)  # neither UTF-8 nor cp874
+    articles, skipped = ingest_file(undecodable)
+    assert articles == [] and "cannot decode as UTF-8 or TIS-620/cp874" in skipped[0].reason
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as handle:
+        handle.truncate(21 * 1024 * 1024)  # sparse: no 21 MB written to disk
+    articles, skipped = ingest_file(huge)
+    assert articles == [] and skipped[0].reason == "file is larger than 20 MB"
+
+
 def test_one_bad_file_does_not_stop_the_rest(tmp_path, seeds_copy):
     (seeds_copy / "broken.json").write_text("{oops", "utf-8")
     items = list(ingest_paths([seeds_copy]))
