@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from whoosh import index as whoosh_index
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 
 from .analysis.analyzers import ThaiBigramTokenizer, ThaiLeadTokenizer, ThaiWordTokenizer
@@ -41,6 +42,10 @@ log = logging.getLogger(__name__)
 CURRENT = "CURRENT"
 LOCK = ".lock"
 GEN_PREFIX = "gen-"
+# per-article organization names in a column, for exact facet counts without reading
+# the stored documents (search/facets.py)
+ORG_COLUMN = "org_list"
+ORG_SEPARATOR = "\n"
 
 
 def make_schema() -> Schema:
@@ -53,6 +58,7 @@ def make_schema() -> Schema:
         lead=TEXT(analyzer=ThaiLeadTokenizer(), phrase=False),
         orgs=KEYWORD(stored=True, commas=True, lowercase=False, scorable=False),
         org_text=TEXT(analyzer=ThaiWordTokenizer(), phrase=True),
+        org_list=COLUMN(VarBytesColumn()),
         published=DATETIME(stored=True, sortable=True),
         updated=DATETIME(stored=True),
         year=NUMERIC(stored=True, sortable=True),
@@ -81,6 +87,7 @@ def article_to_document(article: Article) -> dict[str, object]:
         "lead": article.body,
         "orgs": ",".join(name.replace(",", " ") for name in article.organizations),
         "org_text": alias_text,
+        ORG_COLUMN: ORG_SEPARATOR.join(o.replace(ORG_SEPARATOR, " ") for o in article.organizations).encode("utf-8"),
         "url": article.url,
         "date_estimated": article.date_estimated,
         "origin": article.origin,

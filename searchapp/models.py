@@ -67,6 +67,17 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class FacetValue:
+    value: str  # what the filter takes (a year in Common Era)
+    label: str  # what is shown (a year in both eras: "2562 (2019)")
+    count: int  # results the current query has with this value
+    selected: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class SearchResults:
     query: str
     total: int
@@ -74,6 +85,10 @@ class SearchResults:
     size: int
     hits: tuple[Hit, ...]
     notes: tuple[str, ...] = field(default=())
+    sort: str = "relevance"  # relevance | newest | oldest
+    facets: dict[str, tuple[FacetValue, ...]] = field(default_factory=dict)
+    filters: dict[str, Any] = field(default_factory=dict)
+    suggestion: str | None = None  # "did you mean": a corrected query that finds clearly more
 
     @property
     def pages(self) -> int:
@@ -88,4 +103,8 @@ class SearchResults:
             "pages": self.pages,
             "hits": [hit.to_dict() for hit in self.hits],
             "notes": list(self.notes),
+            "sort": self.sort,
+            "filters": self.filters,
+            "facets": {name: [v.to_dict() for v in values] for name, values in self.facets.items()},
+            "suggestion": self.suggestion,
         }

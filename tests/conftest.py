@@ -31,6 +31,27 @@ def seed_index(tmp_path_factory) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def archive_index(tmp_path_factory) -> Path:
+    """The seeds plus ten short articles of our own (tests/data/archive.jsonl) spread over
+    2017-2024, several sections and sources, and one without a date: enough for facets,
+    date filters and sorting to mean something."""
+    from searchapp.index import build_index
+    from searchapp.ingest import ingest_paths
+    from searchapp.models import Article
+
+    target = tmp_path_factory.mktemp("archive-index") / "index"
+    build_index((a for a in ingest_paths([SEEDS, DATA / "archive.jsonl"]) if isinstance(a, Article)), target)
+    return target
+
+
+@pytest.fixture()
+def archive(archive_index):
+    from searchapp.search import SearchService
+
+    return SearchService(archive_index)
+
+
 @pytest.fixture()
 def service(seed_index):
     from searchapp.search import SearchService

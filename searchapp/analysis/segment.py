@@ -176,3 +176,8 @@ def cut_words(text: str) -> list[str]:
     for callers that need only the word boundaries."""
     _dictionaries()
     return _cut(text, _DICT_WORDS)
+
+
+def is_word(text: str) -> bool:
+    """Whether ``text`` (normalized) is in the segmentation dictionary (PyThaiNLP's + ours)."""
+    return text in _dictionaries()

@@ -8,21 +8,28 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
 from pathlib import Path
 
+from whoosh import query as Q
 from whoosh import scoring
 
 from ..config import Settings
 from ..errors import ArticleNotFoundError, QueryError
 from ..index import IndexHandle, document_to_article
 from ..models import Article, Hit, SearchResults
+from ..analysis.segment import analyze
 from ..thai.chars import clean_text
+from ..thai.dates import thai_date
 from .build import DEFAULT_WEIGHTS, Weights, build_query
-from .query import parse_query
+from .facets import Filters, by_date, count_facets
+from .query import Clause, parse_query
+from .spelling import Vocabulary
 from .snippets import highlight_all, make_snippet
 
 log = logging.getLogger(__name__)
 
+SORTS = ("relevance", "newest", "oldest")
 K1 = 1.0
 B = 0.75
 TITLE_B = 0.3
@@ -47,39 +54,119 @@ def make_weighting() -> scoring.WeightingModel:
     return ProbabilisticBM25F(B=B, K1=K1, title_B=TITLE_B)
 
 
+def _narrow(query: Q.Query, filters: Filters) -> Q.Query:
+    narrowing = filters.query()
+    return query if narrowing is None else Q.And([query, Q.ConstantScoreQuery(narrowing, 0.0)])
+
+
+def _period_note(clause: Clause) -> str:
+    period = clause.period
+    assert period is not None
+    span = (thai_date(period.first) if period.first == period.last
+            else f"{thai_date(period.first)} – {thai_date(period.last)}")
+    if period.kind == "range":
+        return f"“{clause.text}” อ่านเป็นช่วงเวลา: ข่าวที่เผยแพร่ {span} (read as a date range)"
+    return (f"“{clause.text}” อ่านเป็นช่วงเวลา: ข่าวที่เผยแพร่ {span} หรือที่กล่าวถึง "
+            f"(read as a date: published then, or mentioning it)")
+
+
 class SearchService:
     def __init__(self, index_dir: Path, settings: Settings | None = None,
                  weights: Weights = DEFAULT_WEIGHTS) -> None:
         self.settings = settings or Settings(index_dir=Path(index_dir))
         self.handle = IndexHandle(Path(index_dir), weighting_factory=make_weighting)
         self.weights = weights
+        self._vocabulary: tuple[str | None, Vocabulary] | None = None
+        self._vocabulary_lock = threading.Lock()
 
-    def search(self, text: str, page: int = 1, size: int | None = None) -> SearchResults:
+    def search(self, text: str, page: int = 1, size: int | None = None, *,
+               filters: Filters | None = None, sort: str = "relevance", facets: bool = True,
+               suggest: bool = True) -> SearchResults:
+        """One page of results for ``text`` narrowed by ``filters``, with exact facet counts
+        and, when a corrected spelling finds clearly more, a suggestion.
+
+        An empty query with filters lists everything that passes them (newest first by
+        default in the web page); an empty query without filters is an error."""
         size = size or self.settings.page_size
         if size < 1 or size > self.settings.max_page_size:
             raise QueryError(f"size must be between 1 and {self.settings.max_page_size}")
         if page < 1:
             raise QueryError("page must be 1 or more")
+        if sort not in SORTS:
+            raise QueryError(f"sort must be one of {', '.join(SORTS)}")
+        filters = filters or Filters()
         text = clean_text(text or "").strip()
-        if not text:
+        if not text and not filters:
             raise QueryError("กรุณาพิมพ์คำค้น (the query is empty)")
         notes: list[str] = []
         if len(text) > self.settings.max_query_chars:
             text = text[: self.settings.max_query_chars]
             notes.append(f"คำค้นยาวเกินไป ใช้เฉพาะ {self.settings.max_query_chars} ตัวอักษรแรก "
                          f"(query cut to its first {self.settings.max_query_chars} characters)")
-        parsed = parse_query(text)
-        notes.extend(parsed.notes)
-        built = build_query(parsed, self.weights)
-        if built.truncated:
-            notes.append("คำค้นมีคำมากเกินไป ใช้เฉพาะส่วนแรก (too many words; only the first ones were used)")
+        if text:
+            parsed = parse_query(text)
+            notes.extend(parsed.notes)
+            notes.extend(_period_note(c) for c in parsed.clauses if c.kind == "date")
+            built = build_query(parsed, self.weights)
+            if built.truncated:
+                notes.append("คำค้นมีคำมากเกินไป ใช้เฉพาะส่วนแรก (too many words; only the first ones were used)")
+            if built.query is None:
+                raise QueryError("ไม่มีคำที่ค้นได้ในคำค้นนี้ (the query has no searchable words)")
+            query, terms = built.query, built.highlight_terms
+        else:
+            query, terms = Q.Every(), ()
         searcher = self.handle.searcher()
-        if built.query is None:
-            raise QueryError("ไม่มีคำที่ค้นได้ในคำค้นนี้ (the query has no searchable words)")
-        results = searcher.search_page(built.query, page, pagelen=size)
-        hits = tuple(self._hit(r, built.highlight_terms) for r in results)
-        return SearchResults(query=text, total=results.total, page=page, size=size, hits=hits,
-                             notes=tuple(notes))
+        narrowed = _narrow(query, filters)
+        docnums = list(searcher.docs_for_query(narrowed))
+        total = len(docnums)
+        first = (page - 1) * size
+        if sort == "relevance" and text:
+            results = searcher.search_page(narrowed, page, pagelen=size)
+            shown = [(r.docnum, float(r.score or 0.0)) for r in results]
+        else:
+            ordered = by_date(searcher.reader(), docnums, newest_first=sort != "oldest")
+            shown = [(docnum, 0.0) for docnum in ordered[first:first + size]]
+        hits = tuple(self._hit(searcher.stored_fields(docnum), score, terms) for docnum, score in shown)
+        facet_counts = count_facets(searcher.reader(), docnums, filters) if facets else {}
+        suggestion = None
+        if suggest and text and page == 1:
+            suggestion = self._suggestion(text, filters)
+        return SearchResults(query=text, total=total, page=page, size=size, hits=hits, notes=tuple(notes),
+                             sort=sort, facets=facet_counts, filters=filters.to_dict(), suggestion=suggestion)
+
+    def vocabulary(self) -> Vocabulary:
+        """The index's words and their frequencies, read once per generation."""
+        searcher = self.handle.searcher()
+        generation = self.handle.generation
+        with self._vocabulary_lock:
+            if self._vocabulary is None or self._vocabulary[0] != generation:
+                self._vocabulary = (generation, Vocabulary(searcher.reader()))
+            return self._vocabulary[1]
+
+    def _all_words_count(self, text: str, filters: Filters) -> int:
+        """Articles having every word of ``text`` (the measure of "finds more": the ranked
+        search matches any word, so its totals barely move)."""
+        seen: set[int] = set()
+        tokens = [t.text for t in analyze(text).words if not (t.pos in seen or seen.add(t.pos))]
+        if not tokens:
+            return 0
+        every = Q.And([Q.Or([Q.Term("title", w), Q.Term("body", w)]) for w in dict.fromkeys(tokens)])
+        return sum(1 for _ in self.handle.searcher().docs_for_query(_narrow(every, filters)))
+
+    def _suggestion(self, text: str, filters: Filters) -> str | None:
+        """A respelling of ``text``, offered only when it finds clearly more: articles with
+        all its words at least twice as many, and at least two more."""
+        corrected = self.vocabulary().did_you_mean(text)
+        if corrected is None or corrected == text:
+            return None
+        before = self._all_words_count(text, filters)
+        after = self._all_words_count(corrected, filters)
+        return corrected if after >= max(2 * before, before + 2) else None
+
+    def suggest(self, typed: str, limit: int = 8) -> list[str]:
+        """Completions of what is being typed (for the search box's dropdown)."""
+        typed = clean_text(typed or "")[: self.settings.max_query_chars]
+        return self.vocabulary().completions(typed, limit)
 
     def ranked_ids(self, text: str, limit: int = 10) -> list[str]:
         """Only the ranking (for relevance measurement): no snippets, no paging."""
@@ -89,8 +176,7 @@ class SearchService:
         searcher = self.handle.searcher()
         return [r["id"] for r in searcher.search(built.query, limit=limit)]
 
-    def _hit(self, result, terms: tuple[str, ...]) -> Hit:
-        stored = result.fields()
+    def _hit(self, stored: dict, score: float, terms: tuple[str, ...]) -> Hit:
         article = document_to_article(stored)
         return Hit(
             id=article.id,
@@ -100,7 +186,7 @@ class SearchService:
             source=article.source,
             url=article.url,
             organizations=article.organizations,
-            score=float(result.score or 0.0),
+            score=score,
             snippet=make_snippet(article.body, terms),
         )
 
@@ -119,4 +205,4 @@ class SearchService:
         return self.handle.searcher().doc_count()
 
 
-__all__ = ["SearchService", "make_weighting"]
+__all__ = ["SORTS", "Filters", "SearchService", "make_weighting"]

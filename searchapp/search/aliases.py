@@ -19,14 +19,10 @@ import re
 
 from ..thai.chars import fold_digits
 from ..thai.orgs import registry, short_forms
+from ..thai.periods import BE_YEARS, CE_YEARS, UNIT
 
 BE_OFFSET = 543
-# the years a news archive talks about, in each era
-CE_YEARS = range(1900, 2101)
-BE_YEARS = range(CE_YEARS.start + BE_OFFSET, CE_YEARS.stop + BE_OFFSET)
 _NUMBER = re.compile(r"(?<![0-9.,])[0-9]{4}(?![0-9]|[.,][0-9])")
-# a number followed by a unit is a quantity, not a year
-_UNIT = re.compile(r"\s*(?:บาท|คน|ราย|ล้าน|แสน|หมื่น|พัน|กม|กิโล|เมตร|ตัน|ลิตร|ชิ้น|หลัง|ครั้ง|ดอลลาร์|%|baht|km|people)")
 MAX_ALTERNATIVES = 12
 
 
@@ -54,6 +50,6 @@ def alternatives(text: str) -> list[tuple[str, tuple[str, ...]]]:
                 total += len(others)
     for m in _NUMBER.finditer(folded):
         other = other_era(int(m.group(0)))
-        if other is not None and not _UNIT.match(folded, m.end()):
+        if other is not None and not UNIT.match(folded, m.end()):
             groups.append((m.group(0), (str(other),)))
     return groups

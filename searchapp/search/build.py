@@ -10,12 +10,16 @@ are required; excluded words remove documents.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import datetime, time
 
 from whoosh import query as Q
 
 from ..analysis.segment import analyze
+from ..thai.chars import fold_digits
 from ..thai.orgs import registry
+from ..thai.periods import Period, be_year
 from .aliases import alternatives
 from .query import Clause, ParsedQuery
 
@@ -107,9 +111,10 @@ def text_clause(text: str, w: Weights) -> tuple[list[Q.Query], list[str]]:
     return subqueries, marks + top_words + marks_alias
 
 
-def phrase_clause(text: str, boost: float = 1.0) -> tuple[Q.Query | None, str]:
+def phrase_clause(text: str, boost: float = 1.0, *, words_only: bool = False) -> tuple[Q.Query | None, str]:
     """The phrase as a sequence of words, or of syllable bigrams (which survive a different
-    word cut); one syllable alone is found as the start of a bigram."""
+    word cut); one syllable alone is found as the start of a bigram. ``words_only`` leaves the
+    bigrams out (they skip digits, so "มี.ค. 2567" on bigrams would match any มี.ค.)."""
     analysis = analyze(text)
     word_seq = _top_words(analysis)
     bigrams = list(analysis.bigrams)
@@ -119,7 +124,7 @@ def phrase_clause(text: str, boost: float = 1.0) -> tuple[Q.Query | None, str]:
             options.append(Q.Term(field_name, word_seq[0], boost=boost))
         elif word_seq:
             options.append(Q.Phrase(field_name, word_seq, boost=boost))
-    for field_name in ("title_bi", "body_bi"):
+    for field_name in () if words_only else ("title_bi", "body_bi"):
         if len(bigrams) == 1:
             options.append(Q.Term(field_name, bigrams[0], boost=boost))
         elif bigrams:
@@ -138,9 +143,45 @@ def filter_clause(clause: Clause) -> Q.Query:
     return Q.Term(clause.field or "section", clause.text)
 
 
+def _all(queries: list[Q.Query]) -> Q.Query:
+    return queries[0] if len(queries) == 1 else Q.And(queries)
+
+
+def published_within(period: Period) -> Q.Query:
+    return Q.DateRange("published", datetime.combine(period.first, time.min),
+                       datetime.combine(period.last, time.max))
+
+
+def date_clause(clause: Clause, weights: Weights) -> tuple[Q.Query, list[Q.Query], list[str]]:
+    """A period typed among the words: articles published in it, or that mention it.
+
+    A range (2560..2562) is a filter on the publication date only. A year, month or day
+    also finds the articles that write it (an undated article about the 2562 summit, or a
+    later one looking back), and mentions add to the score.
+    Returns (the requirement, scoring clauses, words to mark).
+    """
+    period = clause.period
+    assert period is not None
+    published = published_within(period)
+    if period.kind == "range":
+        return published, [], []
+    if period.kind == "year":
+        year = re.search(r"[0-9]{4}", fold_digits(clause.text))
+        written = year.group(0) if year else str(be_year(period.first.year))
+        forms = [str(be_year(period.first.year)), str(period.first.year)]
+    else:
+        written = clause.text
+        forms = [clause.text]
+    mentions = [q for q, _ in (phrase_clause(form, words_only=True) for form in forms) if q is not None]
+    scoring, marks = text_clause(written, weights)
+    return Q.Or([published] + mentions), scoring, marks
+
+
 def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Built:
     optional: list[Q.Query] = []
-    required: list[Q.Query] = []
+    required: list[Q.Query] = []  # content every result must have: +phrases, OR groups
+    narrowing: list[Q.Query] = []  # filters and dates: they narrow, they do not match words
+    ranking: list[Q.Query] = []  # only add to the score (a date's mentions)
     excluded: list[Q.Query] = []
     marks: list[str] = []
     for clause in parsed.clauses:
@@ -174,18 +215,29 @@ def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Buil
             if q is not None:
                 excluded.append(q)
         elif clause.kind == "filter":
-            required.append(filter_clause(clause))
-    truncated = len(optional) > MAX_TERMS
+            narrowing.append(filter_clause(clause))
+        elif clause.kind == "date":
+            requirement, subs, words = date_clause(clause, weights)
+            narrowing.append(requirement)
+            ranking.extend(subs)
+            marks.extend(words)
+    truncated = len(optional) + len(ranking) > MAX_TERMS
     optional = optional[:MAX_TERMS]
+    ranking = ranking[:MAX_TERMS - len(optional)]
     positive: Q.Query | None
+    # with words beside filters, a result must match some of the words; with a required
+    # phrase, the other words only rank
     if required and optional:
-        positive = Q.AndMaybe(Q.And(required) if len(required) > 1 else required[0], Q.Or(optional))
-    elif required:
-        positive = Q.And(required) if len(required) > 1 else required[0]
+        positive = Q.AndMaybe(_all(required + narrowing), Q.Or(optional))
+    elif required or narrowing:
+        must = required + narrowing + ([Q.Or(optional)] if optional else [])
+        positive = _all(must)
     elif optional:
         positive = Q.Or(optional)
     else:
         positive = None
+    if positive is not None and ranking:
+        positive = Q.AndMaybe(positive, Q.Or(ranking))
     if positive is not None and excluded:
         positive = Q.AndNot(positive, Q.Or(excluded))
     return Built(positive, tuple(_unique(m for m in marks if m)), truncated)

@@ -2,7 +2,8 @@
 
 Plain words (with or without spaces between them), "quoted phrases", -excluded
 words, +required words or phrases, OR between alternatives, and field filters
-org:, section:, source:. As in Elasticsearch's query_string with OR as the default
+org:, section:, source:, and periods of time (2562, พ.ศ. 2562, มี.ค. 2567, 2560..2562; see
+thai/periods.py). As in Elasticsearch's query_string with OR as the default
 operator, a phrase next to plain words is preferred (articles with it rank first),
 not required: Thai headlines quote names and coined words as typography, and a
 required phrase would hide the article that spells them another way. A query made
@@ -14,12 +15,16 @@ parse as syntax is read as plain words, with a note saying so.
 [('text', False), ('phrase', False), ('exclude', False), ('filter', False)]
 >>> [(c.kind, c.required) for c in parse_query('"ทะเลจีนใต้"').clauses]
 [('phrase', True)]
+>>> [(c.kind, c.text, c.period.kind) for c in parse_query('อาเซียน มี.ค. 2567').clauses if c.period]
+[('date', 'มี.ค. 2567', 'month')]
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from ..thai.periods import Period, find_periods
 
 FILTER_FIELDS = {"org": "orgs", "section": "section", "source": "source", "หมวด": "section",
                  "องค์กร": "orgs", "แหล่งข่าว": "source"}
@@ -29,11 +34,12 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"
 
 @dataclass(frozen=True)
 class Clause:
-    kind: str  # text | phrase | exclude | filter
+    kind: str  # text | phrase | exclude | filter | or | date
     text: str
     field: str | None = None
     alternatives: tuple[str, ...] = ()  # for "a OR b": all the texts, any may match
     required: bool = False  # a phrase every result must contain
+    period: Period | None = None  # for a date: the days it covers
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,7 @@ def parse_query(raw: str) -> ParsedQuery:
     if text.count('"') % 2:
         notes.append("เครื่องหมายคำพูดไม่ครบคู่ จึงค้นเป็นคำธรรมดา (unbalanced quote read as plain words)")
         text = text.replace('"', " ")
+    text, dates = _take_periods(text)
     clauses: list[Clause] = []
     pending_or = False
     for m in _TOKEN.finditer(text):
@@ -93,8 +100,28 @@ def parse_query(raw: str) -> ParsedQuery:
             clauses[-1] = Clause("text", clauses[-1].text + " " + clause.text)
         else:
             clauses.append(clause)
+    clauses.extend(dates)
     if clauses and not any(c.kind in ("text", "or") or c.required for c in clauses):
         # nothing else to rank by: the phrases are the query, so they are required
         clauses = [Clause(c.kind, c.text, c.field, c.alternatives, True) if c.kind == "phrase" else c
                    for c in clauses]
     return ParsedQuery(raw, tuple(clauses), tuple(notes))
+
+
+def _take_periods(text: str) -> tuple[str, list[Clause]]:
+    """Cut the periods of time out of the unquoted text (2562, มี.ค. 2567, 2560..2562)."""
+    quoted = [m.span() for m in re.finditer(r'"[^"]*"', text)]
+    clauses: list[Clause] = []
+    kept: list[str] = []
+    at = 0
+    for period in find_periods(text):
+        if any(s <= period.start < e for s, e in quoted):
+            continue
+        before = text[period.start - 1] if period.start else " "
+        if before in "-+:":
+            continue  # -2562 excludes the number; org:2562 is a filter value
+        kept.append(text[at:period.start] + " ")
+        at = period.end
+        clauses.append(Clause("date", text[period.start:period.end].strip(), period=period))
+    kept.append(text[at:])
+    return "".join(kept), clauses

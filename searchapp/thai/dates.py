@@ -56,12 +56,12 @@ THAI_MONTH_ABBR = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.�
                    "พ.ย.", "ธ.ค.")
 
 
-def _alternation(names: list[str]) -> str:
+def alternation(names: list[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
-_TH_MONTH = f"(?P<thm>{_alternation(list(THAI_MONTHS))})"
-_EN_MONTH = f"(?P<enm>{_alternation(list(EN_MONTHS))})\\.?"
+_TH_MONTH = f"(?P<thm>{alternation(list(THAI_MONTHS))})"
+_EN_MONTH = f"(?P<enm>{alternation(list(EN_MONTHS))})\\.?"
 _TIME = r"(?:,?\s*(?:เวลา\s*)?(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?:\s*น\.)?)?"
 _ERA = r"(?:(?P<era>พ\.ศ\.|ค\.ศ\.|พ\.ศ|ค\.ศ|B\.E\.|A\.D\.)\s*)?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"

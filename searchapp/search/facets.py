@@ -1,0 +1,190 @@
+"""Filters a user picks (organization, year, section, source, a date range), facet counts
+for the current query, and ordering by date.
+
+Counts are exact: they are read from the index's columns for every matching document,
+not estimated from the first page. Filters combine with AND, also within one facet (two
+organizations = articles naming both), so a count shown next to a value is the number
+of results clicking it gives.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
+from typing import Iterable, Mapping, Sequence
+
+from whoosh import query as Q
+
+from ..errors import QueryError
+from ..index import ORG_COLUMN, ORG_SEPARATOR
+from ..models import FacetValue
+from ..thai.orgs import registry
+from ..thai.periods import CE_YEARS, be_year, parse_bound
+
+FACETS = ("org", "year", "section", "source")
+MAX_FILTER_VALUES = 10
+MAX_FACET_VALUES = 12
+# the raw column value Whoosh gives a document without a publication date
+_NO_DATE = 2 ** 64 - 1
+
+
+@dataclass(frozen=True)
+class Filters:
+    orgs: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()  # Common Era
+    sections: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+
+    @classmethod
+    def parse(cls, args: Mapping[str, Sequence[str]]) -> "Filters":
+        """From request-style arguments: org, year (either era), section, source (each
+        repeatable), from and to (ISO date, year or Thai date). Bad values raise QueryError
+        with a message a user can act on."""
+        def values(key: str) -> tuple[str, ...]:
+            found = tuple(dict.fromkeys(v.strip() for v in args.get(key, ()) if v and v.strip()))
+            if len(found) > MAX_FILTER_VALUES:
+                raise QueryError(f"at most {MAX_FILTER_VALUES} {key} filters")
+            return found
+
+        years: list[int] = []
+        for raw in values("year"):
+            bound = parse_bound(raw, end=False)
+            if bound is None or not raw.strip().isdigit():
+                raise QueryError(f"ปีไม่ถูกต้อง: {raw!r} (year must be like 2567 or 2024)")
+            years.append(bound.year)
+        raw_from, raw_to = (args.get("from") or [""])[0].strip(), (args.get("to") or [""])[0].strip()
+        date_from = _bound(raw_from, end=False)
+        date_to = _bound(raw_to, end=True)
+        if date_from and date_to and date_from > date_to:  # typed the wrong way round
+            date_from, date_to = _bound(raw_to, end=False), _bound(raw_from, end=True)
+        return cls(orgs=values("org"), years=tuple(dict.fromkeys(years)), sections=values("section"),
+                   sources=values("source"), date_from=date_from, date_to=date_to)
+
+    def __bool__(self) -> bool:
+        return bool(self.orgs or self.years or self.sections or self.sources or self.date_from or self.date_to)
+
+    def query(self) -> Q.Query | None:
+        parts: list[Q.Query] = []
+        reg = registry()
+        parts.extend(Q.Term("orgs", reg.canonical(name) or name) for name in self.orgs)
+        parts.extend(Q.Term("section", name) for name in self.sections)
+        parts.extend(Q.Term("source", name) for name in self.sources)
+        parts.extend(Q.NumericRange("year", year, year) for year in self.years)
+        if self.date_from or self.date_to:
+            start = datetime.combine(self.date_from, time.min) if self.date_from else None
+            end = datetime.combine(self.date_to, time.max) if self.date_to else None
+            parts.append(Q.DateRange("published", start, end))
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else Q.And(parts)
+
+    def to_args(self) -> list[tuple[str, str]]:
+        """Back to request arguments (for links that keep the filters)."""
+        args = [("org", v) for v in self.orgs] + [("year", str(v)) for v in self.years]
+        args += [("section", v) for v in self.sections] + [("source", v) for v in self.sources]
+        if self.date_from:
+            args.append(("from", self.date_from.isoformat()))
+        if self.date_to:
+            args.append(("to", self.date_to.isoformat()))
+        return args
+
+    def to_dict(self) -> dict[str, object]:
+        return {"org": list(self.orgs), "year": list(self.years), "section": list(self.sections),
+                "source": list(self.sources),
+                "from": self.date_from.isoformat() if self.date_from else None,
+                "to": self.date_to.isoformat() if self.date_to else None}
+
+    def adding(self, facet: str, value: str) -> "Filters":
+        attr = _ATTRS[facet]
+        current = getattr(self, attr)
+        typed = int(value) if facet == "year" else value
+        return self if typed in current else replace(self, **{attr: current + (typed,)})
+
+    def removing(self, facet: str, value: str | None = None) -> "Filters":
+        if facet in ("from", "to"):
+            return replace(self, **{"date_" + facet: None})
+        attr = _ATTRS[facet]
+        typed = int(value) if facet == "year" and value is not None else value
+        return replace(self, **{attr: tuple(v for v in getattr(self, attr) if v != typed)})
+
+
+def _bound(raw: str, *, end: bool) -> date | None:
+    if not raw:
+        return None
+    bound = parse_bound(raw, end=end)
+    if bound is None:
+        raise QueryError(f"วันที่ไม่ถูกต้อง: {raw!r} (dates are like 2024-03-01, 2567 or 1 มี.ค. 2567)")
+    return bound
+
+
+_ATTRS = {"org": "orgs", "year": "years", "section": "sections", "source": "sources"}
+
+
+def year_label(ce_year: int) -> str:
+    return f"{be_year(ce_year)} ({ce_year})"
+
+
+class _Column:
+    """A column reader that answers ``missing`` for a document without a value. Whoosh's
+    segment columns end at the last document that had one, so reading past it raises."""
+
+    def __init__(self, reader, name: str, missing, translate: bool) -> None:
+        self._column = reader.column_reader(name, translate=translate)
+        self._missing = missing
+
+    def __getitem__(self, docnum: int):
+        try:
+            return self._column[docnum]
+        except IndexError:
+            return self._missing
+
+
+def count_facets(reader, docnums: Iterable[int], filters: Filters,
+                 limit: int = MAX_FACET_VALUES) -> dict[str, tuple[FacetValue, ...]]:
+    """Exact value counts over ``docnums`` for each facet, largest first (years newest first)."""
+    counters: dict[str, Counter] = {name: Counter() for name in FACETS}
+    orgs = _Column(reader, ORG_COLUMN, b"", translate=False)
+    years = _Column(reader, "year", None, translate=True)
+    sections = _Column(reader, "section", "", translate=True)
+    sources = _Column(reader, "source", "", translate=True)
+    for docnum in docnums:
+        raw = orgs[docnum]
+        if raw:
+            counters["org"].update(raw.decode("utf-8").split(ORG_SEPARATOR))
+        year = years[docnum]
+        if year in CE_YEARS:
+            counters["year"][year] += 1
+        if sections[docnum]:
+            counters["section"][sections[docnum]] += 1
+        if sources[docnum]:
+            counters["source"][sources[docnum]] += 1
+    selected = {"org": set(filters.orgs), "year": set(filters.years), "section": set(filters.sections),
+                "source": set(filters.sources)}
+    facets: dict[str, tuple[FacetValue, ...]] = {}
+    for name, counter in counters.items():
+        if name == "year":
+            items = sorted(counter.items(), reverse=True)
+        else:
+            items = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        # a selected value always shows, so it can be removed
+        shown = {value for value, _ in items}
+        items += [(value, counter.get(value, 0)) for value in selected[name] if value not in shown]
+        facets[name] = tuple(
+            FacetValue(value=str(value), label=year_label(value) if name == "year" else str(value),
+                       count=count, selected=value in selected[name])
+            for value, count in items)
+    return facets
+
+
+def by_date(reader, docnums: Iterable[int], newest_first: bool) -> list[int]:
+    """Documents in date order; articles without a date come last either way."""
+    published = _Column(reader, "published", _NO_DATE, translate=False)
+    if newest_first:
+        return sorted(docnums, key=lambda d: (published[d] == _NO_DATE, -published[d], d))
+    return sorted(docnums, key=lambda d: (published[d], d))
+
+
+__all__ = ["FACETS", "Filters", "by_date", "count_facets", "year_label"]

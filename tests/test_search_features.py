@@ -1,0 +1,176 @@
+"""Dates in queries, filters, exact facet counts, date sorting, did-you-mean and completions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from searchapp.errors import QueryError
+from searchapp.search import Filters
+from searchapp.thai.periods import find_periods, parse_bound
+
+
+def ids(results) -> list[str]:
+    return [hit.id for hit in results.hits]
+
+
+def years_of(results) -> set[int | None]:
+    return {hit.published.year if hit.published else None for hit in results.hits}
+
+
+@pytest.mark.parametrize("written, first, last", [
+    ("2019", date(2019, 1, 1), date(2019, 12, 31)),
+    ("2562", date(2019, 1, 1), date(2019, 12, 31)),
+    ("พ.ศ. 2562", date(2019, 1, 1), date(2019, 12, 31)),
+    ("ค.ศ.2019", date(2019, 1, 1), date(2019, 12, 31)),
+    ("๒๕๖๗", date(2024, 1, 1), date(2024, 12, 31)),
+    ("มี.ค. 2567", date(2024, 3, 1), date(2024, 3, 31)),
+    ("มีนาคม 2567", date(2024, 3, 1), date(2024, 3, 31)),
+    ("กุมภาพันธ์ 2567", date(2024, 2, 1), date(2024, 2, 29)),
+    ("March 2024", date(2024, 3, 1), date(2024, 3, 31)),
+    ("23 ก.ย. 67", date(2024, 9, 23), date(2024, 9, 23)),
+    ("2560..2562", date(2017, 1, 1), date(2019, 12, 31)),
+    ("2019..2017", date(2017, 1, 1), date(2019, 12, 31)),
+])
+def test_periods_typed_the_thai_way(written, first, last):
+    (period,) = find_periods(f"อาเซียน {written}")
+    assert (period.first, period.last) == (first, last)
+
+
+@pytest.mark.parametrize("text", ["ราคา 2100 บาท", "โทร 1234", "มีผู้ชม 2019 คน", "เลข 12345"])
+def test_numbers_that_are_not_years_are_not_dates(text):
+    assert find_periods(text) == []
+
+
+def test_a_year_in_the_query_keeps_articles_of_that_year_or_mentioning_it(archive):
+    results = archive.search("อาเซียน 2562", size=50)
+    assert {"a03"} <= set(ids(results))  # published in 2019 and mentions 2562
+    assert all(h.published is None or h.published.year == 2019 or "2562" in archive.article(h.id).body
+               or "2019" in archive.article(h.id).body for h in results.hits)
+    assert "a01" not in ids(results)  # an ASEAN article of 2024
+    assert any("2562" in note for note in results.notes)  # the reading is said
+
+
+def test_the_same_year_in_either_era_gives_the_same_articles(archive):
+    assert set(ids(archive.search("อาเซียน 2562", size=50))) == set(ids(archive.search("อาเซียน 2019", size=50)))
+    assert set(ids(archive.search("อาเซียน พ.ศ. 2562", size=50))) == set(ids(archive.search("อาเซียน 2562", size=50)))
+
+
+def test_a_thai_month_narrows_to_that_month(archive):
+    for written in ("มี.ค. 2567", "มีนาคม 2567"):
+        results = archive.search(f"อาเซียน {written}", size=50)
+        assert set(ids(results)) == {"a01", "a02"}
+
+
+def test_a_range_of_years_is_a_filter_on_the_publication_date(archive):
+    results = archive.search("อาเซียน 2560..2562", size=50)
+    assert results.total > 0
+    assert years_of(results) <= {2017, 2018, 2019}
+    assert "a09" in ids(results) and "a03" in ids(results)
+
+
+def test_a_date_alone_lists_the_articles_of_that_period(archive):
+    results = archive.search("ก.ย. 2567", size=50)
+    assert ids(results) == ["a10"]
+
+
+def test_filters_narrow_and_combine(archive):
+    everything = archive.search("อาเซียน", size=100)
+    by_section = archive.search("อาเซียน", size=100, filters=Filters(sections=("ต่างประเทศ",)))
+    assert 0 < by_section.total < everything.total
+    assert {h.section for h in by_section.hits} == {"ต่างประเทศ"}
+    both = archive.search("อาเซียน", size=100, filters=Filters(sections=("ต่างประเทศ",), years=(2024,)))
+    assert set(ids(both)) == {"a01", "a02"}
+    ranged = archive.search("อาเซียน", size=100, filters=Filters(date_from=date(2022, 1, 1), date_to=date(2022, 12, 31)))
+    assert set(ids(ranged)) == {"a03", "a06", "003_5cf68c7f035a1530"} - {"a03"}
+
+
+def test_org_filter_takes_any_alias(archive):
+    thai = archive.search("ความร่วมมือ", size=100, filters=Filters(orgs=("สหประชาชาติ",)))
+    english = archive.search("ความร่วมมือ", size=100, filters=Filters(orgs=("UN",)))
+    assert thai.total > 0 and ids(thai) == ids(english)
+    assert all("สหประชาชาติ" in h.organizations for h in thai.hits)
+
+
+def test_facet_counts_are_exact_for_the_query(archive):
+    results = archive.search("ข้าว", size=1)
+    facets = {name: {v.value: v.count for v in values} for name, values in results.facets.items()}
+    for name, counts in facets.items():
+        for value, count in counts.items():
+            narrowed = archive.search("ข้าว", size=1, filters=Filters.parse({name: [value]}))
+            assert narrowed.total == count, (name, value)
+    assert facets["source"] == {"เกษตรทูเดย์": 3}
+    assert {v.label for v in results.facets["year"]} >= {"2562 (2019)", "2567 (2024)"}
+
+
+def test_selected_filter_values_are_marked_and_kept(archive):
+    results = archive.search("ข้าว", filters=Filters(sources=("เกษตรทูเดย์",), years=(2019,)))
+    selected = {(name, v.value) for name, values in results.facets.items() for v in values if v.selected}
+    assert selected == {("source", "เกษตรทูเดย์"), ("year", "2019")}
+
+
+def test_filters_alone_browse_everything_that_passes(archive):
+    results = archive.search("", filters=Filters(sections=("เศรษฐกิจ",)), sort="newest")
+    assert ids(results) == ["a10", "a05"]
+    with pytest.raises(QueryError):
+        archive.search("")
+
+
+def test_sort_by_date_puts_undated_articles_last_both_ways(archive):
+    newest = archive.search("อาเซียน", size=100, sort="newest")
+    oldest = archive.search("อาเซียน", size=100, sort="oldest")
+    dated_newest = [h.published for h in newest.hits if h.published]
+    assert dated_newest == sorted(dated_newest, reverse=True)
+    dated_oldest = [h.published for h in oldest.hits if h.published]
+    assert dated_oldest == sorted(dated_oldest)
+    assert newest.hits[-1].id == "a08" and oldest.hits[-1].id == "a08"
+    assert newest.total == oldest.total == archive.search("อาเซียน", size=100).total
+    with pytest.raises(QueryError):
+        archive.search("อาเซียน", sort="random")
+
+
+def test_sorting_pages_through_every_result_once(archive):
+    seen: list[str] = []
+    page = 1
+    while True:
+        results = archive.search("อาเซียน", page=page, size=3, sort="newest")
+        seen.extend(ids(results))
+        if page >= results.pages:
+            break
+        page += 1
+    assert len(seen) == len(set(seen)) == results.total
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("อาเซี่ยน", "อาเซียน"),  # a wrong tone mark
+    ("กระทรวงการตางประเทศ", "กระทรวงการต่างประเทศ"),  # a missing tone mark, cut into fragments
+    ("ประชม", "ประชุม"),  # a missing vowel
+    ("Comunity", "community"),  # English: indexed as a stem, suggested as a word
+])
+def test_did_you_mean_respells_what_the_archive_has(archive, typed, meant):
+    assert archive.search(typed).suggestion == meant
+    top = archive.search(meant).hits[0]
+    assert meant.lower() in (top.title + archive.article(top.id).body).lower()
+
+
+@pytest.mark.parametrize("query", ["ข้าว", "ข่าว", "ขาว", "อาเซียน", "ความร่วมมือ"])
+def test_did_you_mean_stays_quiet_for_words_that_are_right(archive, query):
+    # ขาว, ข่าว and ข้าว are three different words: none is "corrected" into another
+    assert archive.search(query).suggestion is None
+
+
+def test_completions_extend_what_is_typed(archive):
+    assert "อาเซียน" in archive.suggest("อาเซี")
+    assert any(s.startswith("ประชุมอาเซียน") for s in archive.suggest("ประชุมอาเซี"))  # no spaces
+    assert all(s.startswith("ความร่วมมือ ") for s in archive.suggest("ความร่วมมือ ที่"))
+    assert archive.suggest("") == [] and archive.suggest("zzzzqqq") == []
+
+
+def test_bad_filter_values_say_what_is_wrong():
+    with pytest.raises(QueryError, match="year"):
+        Filters.parse({"year": ["two thousand"]})
+    with pytest.raises(QueryError, match="2024-03-01"):
+        Filters.parse({"from": ["yesterday"]})
+    assert Filters.parse({"from": ["2567"], "to": ["2566"]}).date_from == date(2023, 1, 1)
+    assert parse_bound("1 มี.ค. 2567", end=False) == date(2024, 3, 1)
