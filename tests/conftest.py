@@ -72,6 +72,13 @@ def client(app):
 
 
 @pytest.fixture()
+def archive_client(archive_index):
+    from searchapp.web import create_app
+
+    return create_app({"TESTING": True, "INDEX_DIR": archive_index}).test_client()
+
+
+@pytest.fixture()
 def seeds_copy(tmp_path) -> Path:
     target = tmp_path / "seeds"
     shutil.copytree(SEEDS, target)

@@ -97,3 +97,139 @@ def test_paging_links_work(server, browser):
     assert first and second and not set(first) & set(second)
     assert "หน้า 2 / 3" in page.inner_text(".pager")
     page.close()
+
+
+@pytest.fixture(scope="module")
+def archive_server(archive_index):
+    from waitress.server import create_server
+
+    from searchapp.config import Settings
+    from searchapp.web import create_app
+
+    app = create_app(settings=Settings(index_dir=archive_index))
+    srv = create_server(app, host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{srv.effective_port}"
+    srv.close()
+
+
+def shown_total(page) -> int:
+    return int(page.inner_text("#total strong").replace(",", ""))
+
+
+def test_facet_filter_chip_and_back_button(archive_server, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(archive_server + "/")
+    type_query(page, "ข้าว", ".hit")
+    before = shown_total(page)
+    link = page.locator("#facet-source a[data-facet]").first
+    count = int(link.locator("xpath=following-sibling::span[@class='count']").inner_text())
+    label = link.inner_text()
+    link.click()
+    page.wait_for_selector("#active-filters")
+    assert shown_total(page) == count < before or shown_total(page) == count
+    assert label in page.inner_text("#active-filters")
+    assert all(label in s for s in page.locator(".hit .source").all_inner_texts())
+    shot(page, "facet-filter-desktop")
+    page.go_back()
+    page.wait_for_selector(".hit")
+    assert shown_total(page) == before and page.locator("#active-filters").count() == 0
+    page.go_forward()
+    page.wait_for_selector("#active-filters")
+    page.click("#active-filters a.chip")
+    page.wait_for_selector(".hit")
+    assert shown_total(page) == before
+    page.close()
+
+
+def test_sorting_by_date(archive_server, browser):
+    page = browser.new_page()
+    page.goto(archive_server + "/?q=" + "อาเซียน")
+    page.click("#sort a[data-sort=newest]")
+    page.wait_for_selector("#sort strong[data-sort=newest]")
+    dates = page.locator(".hit time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")
+    assert dates == sorted(dates, reverse=True) and len(dates) >= 5
+    page.click("#sort a[data-sort=oldest]")
+    page.wait_for_selector("#sort strong[data-sort=oldest]")
+    older = page.locator(".hit time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")
+    assert older == sorted(older)
+    assert "sort=oldest" in page.url
+    page.close()
+
+
+def test_suggestion_dropdown_by_keyboard(archive_server, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(archive_server + "/")
+    page.keyboard.press("/")  # the shortcut focuses the box
+    page.keyboard.type("อาเซี", delay=40)
+    page.wait_for_selector("#suggestions [role=option]")
+    assert page.get_attribute("#q", "aria-expanded") == "true"
+    options = page.locator("#suggestions [role=option]").all_inner_texts()
+    assert "อาเซียน" in options
+    shot(page, "suggestions-desktop")
+    page.keyboard.press("ArrowDown")
+    assert page.get_attribute("#suggestion-0", "aria-selected") == "true"
+    assert page.get_attribute("#q", "aria-activedescendant") == "suggestion-0"
+    chosen = options[0]
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#total")
+    assert page.input_value("#q") == chosen
+    page.fill("#q", "อาเซี")
+    page.press("#q", "ArrowDown")
+    page.wait_for_selector("#suggestions [role=option]")
+    page.keyboard.press("Escape")
+    assert page.locator("#suggestions").is_hidden()
+    page.close()
+
+
+def test_did_you_mean_and_english_labels(archive_server, browser):
+    page = browser.new_page()
+    page.goto(archive_server + "/")
+    type_query(page, "อาเซี่ยน", "#total")
+    page.click("#did-you-mean a")
+    page.wait_for_selector(".hit")
+    assert page.input_value("#q") == "อาเซียน"
+    page.click("#lang-switch")
+    page.wait_for_selector("html[lang=en]")
+    assert "Sort by" in page.inner_text("#sort") and page.input_value("#q") == "อาเซียน"
+    page.click(".hit h2 a")
+    page.wait_for_selector("article h1")
+    assert page.locator("#related li").count() >= 1 and "Related articles" in page.inner_text("#related")
+    shot(page, "article-related-english")
+    page.close()
+
+
+def test_phone_width_results_and_facets_fit(archive_server, browser):
+    page = browser.new_page(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page.goto(archive_server + "/?q=" + "อาเซียน")
+    page.wait_for_selector(".hit")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, f"the page scrolls sideways at phone width ({width}px)"
+    facets_top = page.locator("#facets").bounding_box()["y"]
+    results_top = page.locator(".results").bounding_box()["y"]
+    assert facets_top > results_top  # facets go below the results on a phone
+    shot(page, "facets-phone")
+    page.goto(archive_server + "/help")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    shot(page, "help-phone")
+    page.close()
+
+
+def test_keyboard_alone_reaches_a_facet_and_the_results(archive_server, browser):
+    page = browser.new_page()
+    page.goto(archive_server + "/?q=" + "ข้าว")
+    page.wait_for_selector(".hit")
+    before = shown_total(page)
+    focused = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        info = page.evaluate("[document.activeElement.dataset.facet || '', document.activeElement.textContent]")
+        focused.append(info)
+        if info[0]:
+            break
+    assert focused[-1][0], "no facet link is reachable with Tab"
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#active-filters")
+    assert shown_total(page) <= before
+    page.close()

@@ -30,6 +30,7 @@ from .snippets import highlight_all, make_snippet
 log = logging.getLogger(__name__)
 
 SORTS = ("relevance", "newest", "oldest")
+RELATED_TERMS = 20  # the article's most distinctive words that find related ones
 K1 = 1.0
 B = 0.75
 TITLE_B = 0.3
@@ -196,6 +197,17 @@ class SearchService:
         if stored is None:
             raise ArticleNotFoundError(f"no article with id {article_id!r}")
         return document_to_article(stored)
+
+    def related(self, article_id: str, limit: int = 5) -> tuple[Hit, ...]:
+        """Articles most like this one (more-like-this over the words of its title and body)."""
+        searcher = self.handle.searcher()
+        docnum = searcher.document_number(id=article_id)
+        if docnum is None:
+            raise ArticleNotFoundError(f"no article with id {article_id!r}")
+        stored = searcher.stored_fields(docnum)
+        text = f"{stored.get('title') or ''}\n{stored.get('body') or ''}"
+        results = searcher.more_like(docnum, "body", text=text, top=limit, numterms=RELATED_TERMS)
+        return tuple(self._hit(r.fields(), float(r.score or 0.0), ()) for r in results)
 
     def highlighted_body(self, article: Article, query: str) -> str:
         terms = build_query(parse_query(clean_text(query)), self.weights).highlight_terms if query.strip() else ()

@@ -2,26 +2,55 @@
 
 from __future__ import annotations
 
+import json
 import logging
-import math
 import re
+from urllib.parse import urlencode
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, abort, g, jsonify, render_template, request, url_for
+from flask import Flask, Response, abort, g, jsonify, render_template, request, url_for
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 from ..config import Settings
 from ..errors import ArticleNotFoundError, IndexMissingError, QueryError, SearchAppError
-from ..search import SearchService
+from ..search import SORTS, Filters, SearchService
+from ..search.facets import FACETS, year_label
 from ..thai.dates import thai_date
+from .i18n import LABELS, format_date, language
+from .openapi import openapi_document
 
 log = logging.getLogger(__name__)
 ARTICLE_ID = re.compile(r"^[A-Za-z0-9ก-๙_\-.]{1,200}$")
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+# the arguments that make up what the page shows; anything else in a URL is dropped from links
+STATE_KEYS = ("q", "page", "size", "sort", "org", "year", "section", "source", "from", "to", "lang")
+FILTER_KEYS = {"org", "year", "section", "source", "from", "to"}
+
+
+def state_url(endpoint: str = "home", *, keep: bool = True, add: tuple[tuple[str, str], ...] = (),
+              remove: tuple[tuple[str, str | None], ...] = (), **changes: object) -> str:
+    """A link to the same state with some arguments changed, so every state has a URL.
+
+    ``changes`` set single arguments (None drops one), ``add`` and ``remove`` change the
+    repeatable filter arguments. Changing the query, sort or filters goes back to page 1."""
+    pairs = [(k, v) for k, v in request.args.items(multi=True) if k in STATE_KEYS] if keep else []
+    if g.get("lang", "th") != "th" and not any(k == "lang" for k, _ in pairs):
+        pairs.append(("lang", g.lang))
+    for key, value in remove:
+        pairs = [(k, v) for k, v in pairs if not (k == key and (value is None or v == value))]
+    pairs = [(k, v) for k, v in pairs if k not in changes]
+    pairs += [(k, v) for k, v in add if (k, v) not in pairs]
+    pairs += [(k, str(v)) for k, v in changes.items() if v not in (None, "")]
+    if add or remove or set(changes) & ({"q", "sort"} | FILTER_KEYS):
+        pairs = [(k, v) for k, v in pairs if k != "page" or "page" in changes]
+    query = urlencode([(k, v) for k, v in pairs if v != ""])
+    return url_for(endpoint) + ("?" + query if query else "")
 
 
 def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings | None = None) -> Flask:
@@ -42,6 +71,7 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
     app.extensions["searchapp"] = service
 
     app.jinja_env.filters["thai_date"] = lambda d: thai_date(d) if d else ""
+    app.jinja_env.globals["year_label"] = year_label
     app.jinja_env.filters["snippet"] = lambda s: Markup(s)  # built escaped, see search/snippets.py
 
     @app.after_request
@@ -92,24 +122,72 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
             raise QueryError(f"size must be between 1 and {settings.max_page_size}")
         return page, size
 
+    def search_args(default_sort: str = "relevance") -> dict[str, Any]:
+        """The query, paging, sort and filters of this request, checked."""
+        filters = Filters.parse(request.args.to_dict(flat=False))
+        q = request.args.get("q", "")
+        sort = request.args.get("sort") or ("newest" if not q.strip() and filters else default_sort)
+        if sort not in SORTS:
+            raise QueryError(f"sort must be one of {', '.join(SORTS)}")
+        page, size = paging_args()
+        return {"text": q, "page": page, "size": size, "filters": filters, "sort": sort}
+
+    @app.before_request
+    def choose_language():
+        g.lang = language(request.args.get("lang"))
+        g.t = LABELS[g.lang]
+
     @app.get("/")
     def home():
         q = request.args.get("q", "")
-        if not q.strip():
-            if "q" in request.args:
-                g.notice = "กรุณาพิมพ์คำค้น"
+        try:
+            args = search_args()
+        except QueryError as exc:
+            # a bad filter or paging value in a shared link: say so, and search without it
+            g.notice = str(exc.args[0])
+            args = {"text": q, "page": 1, "size": settings.page_size, "filters": Filters(), "sort": "relevance"}
+        if not q.strip() and not args["filters"]:
+            if "q" in request.args and not g.get("notice"):
+                g.notice = "กรุณาพิมพ์คำค้น (please type some words)"
             return render_template("search.html", q=q, results=None, notice=g.get("notice"))
-        page, size = paging_args()
-        results = service.search(q, page=page, size=size)
-        return render_template("search.html", q=q, results=results, notice=None,
-                               pages=min(results.pages, 10_000), size=size)
+        results = service.search(**args)
+        return render_template("search.html", q=q, results=results, notice=g.get("notice"),
+                               filters=args["filters"])
+
+    @app.get("/help")
+    def help_page():
+        return render_template("help.html", q="")
 
     @app.get("/api/search")
     def api_search():
-        q = request.args.get("q", "")
-        page, size = paging_args()
-        results = service.search(q, page=page, size=size)
+        args = search_args()
+        results = service.search(**args)
         return jsonify(results.to_dict())
+
+    @app.get("/api/facets")
+    def api_facets():
+        args = search_args()
+        results = service.search(args["text"], filters=args["filters"], size=1, suggest=False)
+        return jsonify({"query": results.query, "total": results.total, "filters": results.filters,
+                        "facets": results.to_dict()["facets"]})
+
+    @app.get("/api/suggest")
+    def api_suggest():
+        q = request.args.get("q", "")
+        suggestions = service.suggest(q) if q.strip() else []
+        if request.args.get("format") == "opensearch":  # what browsers ask for (OpenSearch suggestions)
+            return Response(json.dumps([q, suggestions], ensure_ascii=False),
+                            mimetype="application/x-suggestions+json")
+        return jsonify({"query": q, "suggestions": suggestions})
+
+    @app.get("/opensearch.xml")
+    def opensearch():
+        body = render_template("opensearch.xml", base=request.host_url.rstrip("/"))
+        return Response(body, mimetype="application/opensearchdescription+xml")
+
+    @app.get("/api/openapi.json")
+    def openapi():
+        return jsonify(openapi_document(request.host_url.rstrip("/")))
 
     @app.get("/article/<article_id>")
     def article_page(article_id: str):
@@ -118,7 +196,8 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
         article = service.article(article_id)
         q = request.args.get("q", "")
         body = service.highlighted_body(article, q)
-        return render_template("article.html", article=article, body=Markup(body), q=q)
+        related = service.related(article_id)
+        return render_template("article.html", article=article, body=Markup(body), q=q, related=related)
 
     @app.get("/api/article/<article_id>")
     def api_article(article_id: str):
@@ -127,7 +206,10 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
         article = service.article(article_id)
         data = article.to_dict()
         data.pop("origin", None)
-        data.pop("date_estimated", None)
+        data["date_estimated"] = bool(data.get("date_estimated"))
+        data["related"] = [{"id": h.id, "title": h.title,
+                            "published": h.published.isoformat() if h.published else None}
+                           for h in service.related(article_id)]
         return jsonify(data)
 
     @app.get("/healthz")
@@ -140,11 +222,8 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
 
     @app.context_processor
     def helpers():
-        def page_url(page: int) -> str:
-            args = request.args.to_dict()
-            args["page"] = str(page)
-            return url_for("home", **args)
+        return {"state_url": state_url, "lang": g.get("lang", "th"), "t": g.get("t", LABELS["th"]),
+                "date_text": lambda d: format_date(d, g.get("lang", "th")), "FACETS": FACETS}
 
-        return {"page_url": page_url, "ceil": math.ceil}
 
     return app
