@@ -78,3 +78,16 @@ def test_reindex_dailynews_skips_empty_and_contentless_articles(tmp_path):
     # two articles appear in two categories under one id: the later copy is kept
     assert "indexed 2314 articles" in done.stdout
     assert "2 articles shared an id" in done.stdout
+
+
+def test_search_cli_filters_sorts_and_suggests(archive_index):
+    found = run("searchapp.search", "--index", str(archive_index), "--json", "--sort", "newest",
+                "--section", "เศรษฐกิจ", "--year", "2567", "ข้าว")
+    assert found.returncode == 0, found.stderr
+    assert [h["id"] for h in json.loads(found.stdout)["hits"]] == ["a10"]
+    browse = run("searchapp.search", "--index", str(archive_index), "--json", "--source", "เกษตรทูเดย์")
+    assert [h["id"] for h in json.loads(browse.stdout)["hits"]] == ["a10", "a05", "a04"]  # newest first
+    typo = run("searchapp.search", "--index", str(archive_index), "อาเซี่ยน")
+    assert "did you mean: อาเซียน" in typo.stdout
+    bad = run("searchapp.search", "--index", str(archive_index), "--from", "yesterday", "ข้าว")
+    assert bad.returncode == 2 and "2024-03-01" in bad.stderr and "Traceback" not in bad.stderr

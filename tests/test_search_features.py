@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import date
 
 import pytest
@@ -58,9 +60,23 @@ def test_the_same_year_in_either_era_gives_the_same_articles(archive):
 
 
 def test_a_thai_month_narrows_to_that_month(archive):
-    for written in ("มี.ค. 2567", "มีนาคม 2567"):
+    for written in ("มี.ค. 2567", "มีนาคม 2567", "March 2024"):
         results = archive.search(f"อาเซียน {written}", size=50)
-        assert set(ids(results)) == {"a01", "a02"}
+        dated = [h.id for h in results.hits if h.published]
+        assert sorted(dated) == ["a01", "a02"], written
+        # the ASEAN article of May 2024 (seed 000) is out; the undated one stays, last
+        assert ids(results)[:2] == dated and ids(results)[2:] == ["a08"]
+
+
+def test_articles_published_in_the_period_rank_above_those_only_mentioning_it(archive):
+    results = archive.search("อาเซียน 2562", size=50)
+    published_2019 = [h.id for h in results.hits if h.published and h.published.year == 2019]
+    assert ids(results)[:len(published_2019)] == published_2019
+    assert ids(results)[-1] == "a08"  # undated: kept (nothing rules it out), ranked last
+
+
+def test_a_date_alone_does_not_list_undated_articles(archive):
+    assert "a08" not in ids(archive.search("2562", size=50))
 
 
 def test_a_range_of_years_is_a_filter_on_the_publication_date(archive):
@@ -174,3 +190,33 @@ def test_bad_filter_values_say_what_is_wrong():
         Filters.parse({"from": ["yesterday"]})
     assert Filters.parse({"from": ["2567"], "to": ["2566"]}).date_from == date(2023, 1, 1)
     assert parse_bound("1 มี.ค. 2567", end=False) == date(2024, 3, 1)
+
+
+def test_snippets_are_at_most_three_fragments_cut_between_words(archive):
+    from searchapp.analysis.segment import analyze
+    from searchapp.search.snippets import make_snippet
+
+    marks = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+    for article_id in ("001_5d6790685f2b3733", "000_2903cdcf15653440", "a02"):
+        body = archive.article(article_id).body
+        words = analyze(body).words
+        starts, ends = {t.start for t in words} | {0}, {t.end for t in words} | {len(body)}
+        snippet = make_snippet(body, ("อาเซียน", "ประชุม"))
+        fragments = [f.strip() for f in snippet.split("…") if f.strip()]
+        assert 1 <= len(fragments) <= 3
+        for fragment in fragments:
+            plain = re.sub(r"</?mark>", "", html.unescape(fragment))
+            at = body.find(plain)
+            assert at >= 0, "a fragment is a piece of the article as written"
+            assert at in starts and at + len(plain) in ends, "cut inside a word"
+            assert plain[0] not in marks
+        assert "<mark>" in snippet
+
+
+def test_snippet_prefers_the_passage_with_more_of_the_query(archive):
+    from searchapp.search.snippets import make_snippet
+
+    body = ("ข่าวเศรษฐกิจทั่วไปเรื่องราคาน้ำมัน " * 12 + "การประชุมอาเซียนว่าด้วยความมั่นคงทางทะเลจัดขึ้นที่กรุงเทพ "
+            + "รายงานสภาพอากาศประจำวัน " * 12 + "ความมั่นคง")
+    snippet = make_snippet(body, ("อาเซียน", "ความมั่นคง"), max_fragments=1)
+    assert "<mark>อาเซียน</mark>" in snippet and "<mark>ความมั่นคง</mark>" in snippet

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from whoosh import query as Q
 
 from ..analysis.segment import analyze
 from ..thai.chars import fold_digits
+from ..thai.dates import THAI_MONTH_ABBR, THAI_MONTH_NAMES
 from ..thai.orgs import registry
 from ..thai.periods import Period, be_year
 from .aliases import alternatives
@@ -147,34 +148,57 @@ def _all(queries: list[Q.Query]) -> Q.Query:
     return queries[0] if len(queries) == 1 else Q.And(queries)
 
 
-def published_within(period: Period) -> Q.Query:
+# an article published in the period typed ranks above one that only mentions it
+PUBLISHED_BOOST = 5.0
+# articles without a publication date (no value in the published field)
+UNDATED = Q.Not(Q.DateRange("published", None, None))
+
+
+def published_within(period: Period, boost: float = 1.0) -> Q.Query:
     return Q.DateRange("published", datetime.combine(period.first, time.min),
-                       datetime.combine(period.last, time.max))
+                       datetime.combine(period.last, time.max), boost=boost)
 
 
-def date_clause(clause: Clause, weights: Weights) -> tuple[Q.Query, list[Q.Query], list[str]]:
-    """A period typed among the words: articles published in it, or that mention it.
+def date_clause(clause: Clause, weights: Weights, *, with_words: bool = True
+                ) -> tuple[Q.Query, list[Q.Query], list[str]]:
+    """A period typed among the words: articles published in it first, then those that
+    mention it.
 
     A range (2560..2562) is a filter on the publication date only. A year, month or day
-    also finds the articles that write it (an undated article about the 2562 summit, or a
-    later one looking back), and mentions add to the score.
+    keeps the articles published in it (ranked first), those that mention it in any
+    usual form (a later article looking back at the 2562 summit), and, when there are
+    other words to match, the articles without a date, which nothing rules out.
     Returns (the requirement, scoring clauses, words to mark).
     """
     period = clause.period
     assert period is not None
-    published = published_within(period)
     if period.kind == "range":
-        return published, [], []
+        return published_within(period), [], []
+    published = published_within(period, boost=PUBLISHED_BOOST)
     if period.kind == "year":
         year = re.search(r"[0-9]{4}", fold_digits(clause.text))
         written = year.group(0) if year else str(be_year(period.first.year))
-        forms = [str(be_year(period.first.year)), str(period.first.year)]
     else:
         written = clause.text
-        forms = [clause.text]
-    mentions = [q for q, _ in (phrase_clause(form, words_only=True) for form in forms) if q is not None]
+    mentions = [q for q, _ in (phrase_clause(form, words_only=True) for form in period_forms(period))
+                if q is not None]
     scoring, marks = text_clause(written, weights)
-    return Q.Or([published] + mentions), scoring, marks
+    either = [published] + ([UNDATED] if with_words else []) + mentions
+    return Q.Or(either), scoring, marks
+
+
+def period_forms(period: Period) -> list[str]:
+    """The usual ways a news text writes a year, month or day: มีนาคม 2567, มี.ค. 67, March 2024."""
+    be, ce = be_year(period.first.year), period.first.year
+    if period.kind == "year":
+        return [str(be), str(ce)]
+    month = period.first.month
+    day = f"{period.first.day} " if period.kind == "day" else ""
+    forms = [f"{day}{name} {year}" for name in (THAI_MONTH_NAMES[month - 1], THAI_MONTH_ABBR[month - 1])
+             for year in (be, be % 100)]
+    english = date(2000, month, 1).strftime("%B")
+    forms.append(f"{day}{english} {ce}" if not day else f"{english} {period.first.day}, {ce}")
+    return forms
 
 
 def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Built:
@@ -184,6 +208,7 @@ def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Buil
     ranking: list[Q.Query] = []  # only add to the score (a date's mentions)
     excluded: list[Q.Query] = []
     marks: list[str] = []
+    with_words = any(c.kind in ("text", "phrase", "or") for c in parsed.clauses)
     for clause in parsed.clauses:
         if clause.kind == "text":
             subs, words = text_clause(clause.text, weights)
@@ -217,7 +242,7 @@ def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Buil
         elif clause.kind == "filter":
             narrowing.append(filter_clause(clause))
         elif clause.kind == "date":
-            requirement, subs, words = date_clause(clause, weights)
+            requirement, subs, words = date_clause(clause, weights, with_words=with_words)
             narrowing.append(requirement)
             ranking.extend(subs)
             marks.extend(words)
