@@ -21,19 +21,24 @@ if CHROMIUM is None:
     pytest.skip("no chromium on this machine (apt-get install chromium)", allow_module_level=True)
 
 
-@pytest.fixture(scope="module")
-def server(seed_index):
+def serve(index: Path):
+    """A real waitress server over ``index`` on a free loopback port, for the module's tests."""
     from waitress.server import create_server
 
     from searchapp.config import Settings
     from searchapp.web import create_app
 
-    app = create_app(settings=Settings(index_dir=seed_index))
+    app = create_app(settings=Settings(index_dir=index))
     srv = create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{srv.effective_port}"
     srv.close()
+
+
+@pytest.fixture(scope="module")
+def server(seed_index):
+    yield from serve(seed_index)
 
 
 @pytest.fixture(scope="module")
@@ -101,17 +106,7 @@ def test_paging_links_work(server, browser):
 
 @pytest.fixture(scope="module")
 def archive_server(archive_index):
-    from waitress.server import create_server
-
-    from searchapp.config import Settings
-    from searchapp.web import create_app
-
-    app = create_app(settings=Settings(index_dir=archive_index))
-    srv = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{srv.effective_port}"
-    srv.close()
+    yield from serve(archive_index)
 
 
 def shown_total(page) -> int:
