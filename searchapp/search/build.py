@@ -174,7 +174,7 @@ def date_clause(clause: Clause, weights: Weights, *, with_words: bool = True
     assert period is not None
     if period.kind == "range":
         return published_within(period), [], []
-    published = published_within(period, boost=PUBLISHED_BOOST)
+    published = published_within(period)
     if period.kind == "year":
         year = re.search(r"[0-9]{4}", fold_digits(clause.text))
         written = year.group(0) if year else str(be_year(period.first.year))
@@ -182,9 +182,13 @@ def date_clause(clause: Clause, weights: Weights, *, with_words: bool = True
         written = clause.text
     mentions = [q for q, _ in (phrase_clause(form, words_only=True) for form in period_forms(period))
                 if q is not None]
-    scoring, marks = text_clause(written, weights)
+    # its words are ranked with the query's other words, or here when it is the whole query
+    scoring, marks = ([], []) if clause.in_text else text_clause(written, weights)
     either = [published] + ([UNDATED] if with_words else []) + mentions
-    return Q.Or(either), scoring, marks
+    # the requirement only decides who stays; the score comes from the period's words
+    # (as any words) and from being published in it
+    scoring.append(published_within(period, boost=PUBLISHED_BOOST))
+    return Q.ConstantScoreQuery(Q.Or(either), 0.0), scoring, marks
 
 
 def period_forms(period: Period) -> list[str]:

@@ -40,6 +40,7 @@ class Clause:
     alternatives: tuple[str, ...] = ()  # for "a OR b": all the texts, any may match
     required: bool = False  # a phrase every result must contain
     period: Period | None = None  # for a date: the days it covers
+    in_text: bool = False  # for a date: its words are also part of a text clause
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,25 @@ def parse_query(raw: str) -> ParsedQuery:
     if text.count('"') % 2:
         notes.append("เครื่องหมายคำพูดไม่ครบคู่ จึงค้นเป็นคำธรรมดา (unbalanced quote read as plain words)")
         text = text.replace('"', " ")
-    text, dates = _take_periods(text)
+    residual, dates = _take_periods(text)
+    clauses = _clauses(residual)
+    if any(c.kind in ("text", "phrase", "or") for c in clauses):
+        # a year or month among words stays in the words too (it is ranked like any word,
+        # and cutting it out would change how the rest is segmented); a range is syntax
+        ranges = [d for d in dates if d.period and d.period.kind == "range"]
+        clauses = _clauses(_take_periods(text, only_ranges=True)[0]) if len(ranges) < len(dates) else clauses
+        dates = [d if d.period.kind == "range" else Clause("date", d.text, period=d.period, in_text=True)
+                 for d in dates]
+    clauses.extend(dates)
+    if clauses and not any(c.kind in ("text", "or") or c.required for c in clauses):
+        # nothing else to rank by: the phrases are the query, so they are required
+        clauses = [Clause(c.kind, c.text, c.field, c.alternatives, True) if c.kind == "phrase" else c
+                   for c in clauses]
+    return ParsedQuery(raw, tuple(clauses), tuple(notes))
+
+
+def _clauses(text: str) -> list[Clause]:
+    """Words, phrases, exclusions, OR groups and filters, in order."""
     clauses: list[Clause] = []
     pending_or = False
     for m in _TOKEN.finditer(text):
@@ -100,15 +119,10 @@ def parse_query(raw: str) -> ParsedQuery:
             clauses[-1] = Clause("text", clauses[-1].text + " " + clause.text)
         else:
             clauses.append(clause)
-    clauses.extend(dates)
-    if clauses and not any(c.kind in ("text", "or") or c.required for c in clauses):
-        # nothing else to rank by: the phrases are the query, so they are required
-        clauses = [Clause(c.kind, c.text, c.field, c.alternatives, True) if c.kind == "phrase" else c
-                   for c in clauses]
-    return ParsedQuery(raw, tuple(clauses), tuple(notes))
+    return clauses
 
 
-def _take_periods(text: str) -> tuple[str, list[Clause]]:
+def _take_periods(text: str, only_ranges: bool = False) -> tuple[str, list[Clause]]:
     """Cut the periods of time out of the unquoted text (2562, มี.ค. 2567, 2560..2562)."""
     quoted = [m.span() for m in re.finditer(r'"[^"]*"', text)]
     clauses: list[Clause] = []
@@ -118,7 +132,7 @@ def _take_periods(text: str) -> tuple[str, list[Clause]]:
         if any(s <= period.start < e for s, e in quoted):
             continue
         before = text[period.start - 1] if period.start else " "
-        if before in "-+:":
+        if before in "-+:" or (only_ranges and period.kind != "range"):
             continue  # -2562 excludes the number; org:2562 is a filter value
         kept.append(text[at:period.start] + " ")
         at = period.end
