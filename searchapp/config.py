@@ -60,3 +60,16 @@ class Settings:
 def pythainlp_read_only() -> None:
     """Keep PyThaiNLP from creating ~/pythainlp-data: we only read the files it ships."""
     os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+
+
+CRASH_POINTS = ("locked", "writing", "committed", "manifest", "swapping", "swapped")
+
+
+def crash_point() -> str | None:
+    """Fault injection for the crash tests (tests/test_crash.py): with
+    ``SEARCHAPP_CRASH_AT=<point>`` a reindex kills itself with SIGKILL at that point of
+    writing a generation. Unset, as in normal use, nothing happens."""
+    value = os.environ.get(ENV_PREFIX + "CRASH_AT") or None
+    if value is not None and value not in CRASH_POINTS:
+        raise ConfigError(f"{ENV_PREFIX}CRASH_AT must be one of {', '.join(CRASH_POINTS)}, got {value!r}")
+    return value

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import gc
 import logging
 import os
 import shutil
+import signal
 import threading
 import time
 import uuid
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -32,6 +35,7 @@ from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 
+from .config import crash_point
 from .analysis.analyzers import ThaiBigramTokenizer, ThaiLeadTokenizer, ThaiWordTokenizer
 from .errors import IndexBusyError, IndexMissingError
 from .models import Article
@@ -42,6 +46,7 @@ log = logging.getLogger(__name__)
 CURRENT = "CURRENT"
 LOCK = ".lock"
 GEN_PREFIX = "gen-"
+CRASH_AFTER_ARTICLES = 3  # where the "writing" crash point is: documents added, nothing committed
 # per-article organization names in a column, for exact facet counts without reading
 # the stored documents (search/facets.py)
 ORG_COLUMN = "org_list"
@@ -132,9 +137,16 @@ def current_generation(index_dir: Path) -> Path | None:
     except OSError as exc:
         raise IndexMissingError(f"cannot read {index_dir / CURRENT}: {exc.strerror}") from None
     if not name.startswith(GEN_PREFIX) or "/" in name:
-        raise IndexMissingError(f"{index_dir / CURRENT} is corrupt (names {name!r})")
+        raise IndexMissingError(f"{index_dir / CURRENT} is corrupt (names {name!r})",
+                                hint="rebuild the index with `python -m searchapp.reindex --full`")
     path = index_dir / name
     return path if path.is_dir() else None
+
+
+def checkpoint(name: str) -> None:
+    """A point where the crash tests may kill the process (see config.crash_point)."""
+    if crash_point() == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _write_current(index_dir: Path, generation: Path) -> None:
@@ -143,6 +155,7 @@ def _write_current(index_dir: Path, generation: Path) -> None:
         handle.write(generation.name + "\n")
         handle.flush()
         os.fsync(handle.fileno())
+    checkpoint("swapping")
     os.replace(tmp, index_dir / CURRENT)
     _fsync_dir(index_dir)
 
@@ -256,7 +269,14 @@ def _write_generation(articles, index_dir, *, delete_ids, on_article=None, befor
     started = time.monotonic()
     report = BuildReport()
     with index_lock(index_dir, wait=wait):
-        live = current_generation(index_dir)
+        checkpoint("locked")
+        try:
+            live = current_generation(index_dir)
+        except IndexMissingError:
+            if delete_ids is not None:
+                raise
+            live = None  # a damaged CURRENT: a full build replaces it
+            log.warning("%s/%s is damaged; the new build replaces it", index_dir, CURRENT)
         if delete_ids is not None and live is None:
             raise IndexMissingError(f"no index at {index_dir}/ to update")
         # leftovers of builds that died half-way
@@ -289,6 +309,8 @@ def _write_generation(articles, index_dir, *, delete_ids, on_article=None, befor
                         writer.update_document(**article_to_document(article))
                     if on_article:
                         on_article(article)
+                    if report.indexed == CRASH_AFTER_ARTICLES:
+                        checkpoint("writing")
             except BaseException:
                 writer.cancel()
                 raise
@@ -296,6 +318,7 @@ def _write_generation(articles, index_dir, *, delete_ids, on_article=None, befor
                 writer.cancel()
                 raise IndexMissingError("nothing could be indexed; the previous index is unchanged")
             writer.commit(optimize=delete_ids is None and not report.duplicates)
+            checkpoint("committed")
             if report.duplicates:
                 _keep_last_copies(ix, set(report.duplicates))
             with ix.searcher() as searcher:
@@ -306,11 +329,13 @@ def _write_generation(articles, index_dir, *, delete_ids, on_article=None, befor
                                         "the previous index is unchanged")
             if before_swap:
                 before_swap(generation)
+                checkpoint("manifest")
             _fsync_tree(generation)
         except BaseException:
             shutil.rmtree(generation, ignore_errors=True)
             raise
         _write_current(index_dir, generation)
+        checkpoint("swapped")
         keep = {generation.name} | ({live.name} if live else set())
         _remove_old_generations(index_dir, keep=keep)
         report.generation = generation.name
@@ -328,11 +353,19 @@ def open_index(index_dir: Path) -> tuple[whoosh_index.Index, str]:
     generation = current_generation(index_dir)
     if generation is None:
         raise IndexMissingError(f"no index at {index_dir}/")
-    try:
-        ix = whoosh_index.open_dir(str(generation))
-    except Exception as exc:  # whoosh raises a zoo of errors for damaged files
-        raise IndexMissingError(f"the index at {index_dir}/ cannot be opened ({exc.__class__.__name__}: {exc})",
-                                hint="rebuild it with `python -m searchapp.reindex --full`") from None
+    failure = None
+    with warnings.catch_warnings():
+        # Whoosh leaves a damaged file open when it gives up on it; it is closed when the
+        # exception goes, inside this block
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            ix = whoosh_index.open_dir(str(generation))
+        except Exception as exc:  # whoosh raises a zoo of errors for damaged files
+            failure = f"{exc.__class__.__name__}: {exc}"
+        gc.collect()
+    if failure is not None:
+        raise IndexMissingError(f"the index at {index_dir}/ cannot be opened ({failure})",
+                                hint="rebuild it with `python -m searchapp.reindex --full`")
     if sorted(ix.schema.names()) != schema_names():
         ix.close()
         raise IndexMissingError(f"the index at {index_dir}/ was built by another version of searchapp",
@@ -357,6 +390,7 @@ class IndexHandle:
         self._index: whoosh_index.Index | None = None
         self._generation: str | None = None
         self._checked = 0.0
+        self._failure: tuple[float, IndexMissingError] | None = None
         self._local = threading.local()
 
     def _refresh(self) -> tuple[whoosh_index.Index, str]:
@@ -364,14 +398,21 @@ class IndexHandle:
         with self._lock:
             if self._index is not None and now - self._checked < self.check_interval:
                 return self._index, self._generation  # type: ignore[return-value]
-            live = current_generation(self.index_dir) if self.index_dir.is_dir() else None
-            if live is None:
+            if self._failure is not None and now - self._failure[0] < self.check_interval:
+                raise self._failure[1]  # a broken index is looked at again once per interval
+            try:
+                live = current_generation(self.index_dir) if self.index_dir.is_dir() else None
+                if live is None:
+                    raise IndexMissingError(f"no index at {self.index_dir}/")
+                if live.name != self._generation or self._index is None:
+                    self._index, self._generation = open_index(self.index_dir)
+                    log.info("opened index generation %s", self._generation)
+            except IndexMissingError as exc:
                 self._index = None
                 self._generation = None
-                raise IndexMissingError(f"no index at {self.index_dir}/")
-            if live.name != self._generation or self._index is None:
-                self._index, self._generation = open_index(self.index_dir)
-                log.info("opened index generation %s", self._generation)
+                self._failure = (now, exc)
+                raise
+            self._failure = None
             self._checked = now
             return self._index, self._generation  # type: ignore[return-value]
 

@@ -20,7 +20,7 @@ from typing import Iterator, TextIO
 
 from .config import Settings
 from .errors import SearchAppError
-from .index import build_index, current_generation, update_index
+from .index import build_index, current_generation, open_index, update_index
 from .ingest import ingest_file, iter_files
 from .manifest import FileEntry, file_hash, file_key, plan_update, read_manifest, write_manifest
 from .models import Article, Skipped
@@ -99,11 +99,13 @@ def main(argv: list[str] | None = None) -> int:
         else:
             files.append(item)
     previous = None
-    if not args.full:
+    if not args.full and (args.index / "CURRENT").exists():
         try:
+            open_index(args.index)[0].close()  # an update needs a live index that opens
             previous = read_manifest(current_generation(args.index))
-        except SearchAppError:
-            previous = None  # a damaged index: rebuild it
+        except SearchAppError as exc:
+            print(f"note: {exc}; rebuilding it from every file", file=sys.stderr)
+            previous = None
     entries: dict[str, FileEntry] = {}
     try:
         if previous is None:

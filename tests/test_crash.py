@@ -1,0 +1,111 @@
+"""A reindex killed with SIGKILL at any point leaves the previous index answering; the
+next reindex succeeds (no stale lock, leftovers cleaned); two reindexes at once never
+leave a broken index."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from searchapp.config import CRASH_POINTS
+
+from .conftest import DATA, ROOT, SEEDS
+
+SEED_COUNT = 5
+ALL_COUNT = 15  # the seeds and the ten articles of tests/data/archive.jsonl
+
+
+def reindex(index: Path, *sources: Path, crash_at: str | None = None, wait: bool = False,
+            background: bool = False):
+    env = {k: v for k, v in os.environ.items() if k != "SEARCHAPP_CRASH_AT"}
+    if crash_at:
+        env["SEARCHAPP_CRASH_AT"] = crash_at
+    args = [sys.executable, "-m", "searchapp.reindex", "--full", "--quiet", "--index", str(index)]
+    args += [a for s in sources for a in ("--source", str(s))]
+    if wait:
+        args.append("--wait")
+    if background:
+        return subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, stdin=subprocess.DEVNULL)
+    return subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+                          stdin=subprocess.DEVNULL)
+
+
+@pytest.fixture()
+def live_index(tmp_path) -> Path:
+    index = tmp_path / "index"
+    done = reindex(index, SEEDS)
+    assert done.returncode == 0, done.stderr
+    return index
+
+
+def answers(index: Path) -> tuple[int, str]:
+    """What a freshly started server would answer: the article count and the top hit."""
+    from searchapp.web import create_app
+
+    client = create_app({"TESTING": True, "INDEX_DIR": index}).test_client()
+    health = client.get("/healthz")
+    assert health.status_code == 200, health.get_data(as_text=True)
+    top = client.get("/api/search?q=อาเซียน&size=1").get_json()["hits"][0]["id"]
+    return health.get_json()["articles"], top
+
+
+@pytest.mark.parametrize("point", CRASH_POINTS)
+def test_a_reindex_killed_at_any_point_leaves_a_whole_index(live_index, point):
+    from searchapp.search import SearchService
+
+    running = SearchService(live_index)  # a server that was answering before the crash
+    before = running.search("อาเซียน").hits[0].id
+    crashed = reindex(live_index, SEEDS, DATA / "archive.jsonl", crash_at=point)
+    assert crashed.returncode == -signal.SIGKILL, crashed.stderr
+
+    count, _ = answers(live_index)
+    # before the rename of CURRENT the old index is live; after it, the whole new one
+    assert count == (ALL_COUNT if point == "swapped" else SEED_COUNT)
+    assert running.search("อาเซียน").total > 0 and running.search("อาเซียน").hits[0].id
+    if point != "swapped":
+        time.sleep(1.1)  # past the reader's check interval: it looked again and stayed
+        assert running.search("อาเซียน").hits[0].id == before
+
+    again = reindex(live_index, SEEDS, DATA / "archive.jsonl")  # no stale lock blocks it
+    assert again.returncode == 0, again.stderr
+    assert answers(live_index)[0] == ALL_COUNT
+    generations = sorted(p.name for p in live_index.iterdir() if p.name.startswith("gen-"))
+    assert len(generations) <= 2, f"leftovers of the crashed build remain: {generations}"
+    assert not [p for p in live_index.iterdir() if p.name.startswith(".CURRENT.")]
+
+
+def test_two_reindexes_at_once_one_waits_or_is_refused(live_index):
+    first = reindex(live_index, SEEDS, DATA / "archive.jsonl", background=True)
+    try:
+        deadline = time.monotonic() + 60
+        # wait until the first one holds the lock
+        while time.monotonic() < deadline:
+            probe = reindex(live_index, SEEDS)
+            if probe.returncode != 0:
+                break
+            time.sleep(0.05)
+        else:
+            pytest.skip("the first reindex finished before a second could overlap it")
+        assert probe.returncode == 1 or probe.returncode == 2
+        assert "another reindex is running" in probe.stderr + probe.stdout
+        assert "--wait" in probe.stderr + probe.stdout
+        queued = reindex(live_index, SEEDS, wait=True)  # --wait queues behind it
+        assert queued.returncode == 0, queued.stderr
+    finally:
+        out, err = first.communicate(timeout=300)
+    assert first.returncode == 0, err
+    count, _ = answers(live_index)
+    assert count == SEED_COUNT  # the queued one ran last
+
+
+def test_an_unknown_crash_point_is_refused(tmp_path):
+    done = reindex(tmp_path / "index", SEEDS, crash_at="nowhere")
+    assert done.returncode != 0 and "SEARCHAPP_CRASH_AT" in done.stderr
+    assert "Traceback" not in done.stderr
