@@ -55,9 +55,14 @@ def make_weighting() -> scoring.WeightingModel:
     return ProbabilisticBM25F(B=B, K1=K1, title_B=TITLE_B)
 
 
-def _narrow(query: Q.Query, filters: Filters) -> Q.Query:
-    narrowing = filters.query()
-    return query if narrowing is None else Q.And([query, Q.ConstantScoreQuery(narrowing, 0.0)])
+def _combined_filter(*parts: Q.Query | None) -> Q.Query | None:
+    present = [p for p in parts if p is not None]
+    return None if not present else present[0] if len(present) == 1 else Q.And(present)
+
+
+def _matching(searcher, query: Q.Query, narrowing: Q.Query | None) -> list[int]:
+    """Every document number the query and the filter let through (exact, unscored)."""
+    return list(searcher.docs_for_query(query if narrowing is None else Q.And([query, narrowing])))
 
 
 def _period_note(clause: Clause) -> str:
@@ -113,16 +118,16 @@ class SearchService:
                 notes.append("คำค้นมีคำมากเกินไป ใช้เฉพาะส่วนแรก (too many words; only the first ones were used)")
             if built.query is None:
                 raise QueryError("ไม่มีคำที่ค้นได้ในคำค้นนี้ (the query has no searchable words)")
-            query, terms = built.query, built.highlight_terms
+            query, terms, narrowing = built.query, built.highlight_terms, built.filter
         else:
-            query, terms = Q.Every(), ()
+            query, terms, narrowing = Q.Every(), (), None
+        narrowing = _combined_filter(narrowing, filters.query())
         searcher = self.handle.searcher()
-        narrowed = _narrow(query, filters)
-        docnums = list(searcher.docs_for_query(narrowed))
+        docnums = _matching(searcher, query, narrowing)
         total = len(docnums)
         first = (page - 1) * size
         if sort == "relevance" and text:
-            results = searcher.search_page(narrowed, page, pagelen=size)
+            results = searcher.search_page(query, page, pagelen=size, filter=narrowing)
             shown = [(r.docnum, float(r.score or 0.0)) for r in results]
         else:
             ordered = by_date(searcher.reader(), docnums, newest_first=sort != "oldest")
@@ -152,7 +157,7 @@ class SearchService:
         if not tokens:
             return 0
         every = Q.And([Q.Or([Q.Term("title", w), Q.Term("body", w)]) for w in dict.fromkeys(tokens)])
-        return sum(1 for _ in self.handle.searcher().docs_for_query(_narrow(every, filters)))
+        return len(_matching(self.handle.searcher(), every, filters.query()))
 
     def _suggestion(self, text: str, filters: Filters) -> str | None:
         """A respelling of ``text``, offered only when it finds clearly more: articles with
@@ -175,7 +180,7 @@ class SearchService:
         if built.query is None:
             return []
         searcher = self.handle.searcher()
-        return [r["id"] for r in searcher.search(built.query, limit=limit)]
+        return [r["id"] for r in searcher.search(built.query, limit=limit, filter=built.filter)]
 
     def _hit(self, stored: dict, score: float, terms: tuple[str, ...]) -> Hit:
         article = document_to_article(stored)

@@ -58,6 +58,7 @@ class Built:
     query: Q.Query | None
     highlight_terms: tuple[str, ...]  # normalized words and phrases to mark in snippets
     truncated: bool = False
+    filter: Q.Query | None = None  # what results must also match (filters, dates); not scored
 
 
 def _unique(items):
@@ -188,7 +189,7 @@ def date_clause(clause: Clause, weights: Weights, *, with_words: bool = True
     # the requirement only decides who stays; the score comes from the period's words
     # (as any words) and from being published in it
     scoring.append(published_within(period, boost=PUBLISHED_BOOST))
-    return Q.ConstantScoreQuery(Q.Or(either), 0.0), scoring, marks
+    return Q.Or(either), scoring, marks
 
 
 def period_forms(period: Period) -> list[str]:
@@ -257,16 +258,20 @@ def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Buil
     # with words beside filters, a result must match some of the words; with a required
     # phrase, the other words only rank
     if required and optional:
-        positive = Q.AndMaybe(_all(required + narrowing), Q.Or(optional))
-    elif required or narrowing:
-        must = required + narrowing + ([Q.Or(optional)] if optional else [])
-        positive = _all(must)
+        positive = Q.AndMaybe(_all(required), Q.Or(optional))
+    elif required:
+        positive = _all(required)
     elif optional:
         positive = Q.Or(optional)
     else:
         positive = None
-    if positive is not None and ranking:
-        positive = Q.AndMaybe(positive, Q.Or(ranking))
+    if ranking:
+        positive = Q.AndMaybe(positive, Q.Or(ranking)) if positive is not None else Q.Or(ranking)
+    if positive is None and narrowing:
+        positive = Q.Every()
     if positive is not None and excluded:
         positive = Q.AndNot(positive, Q.Or(excluded))
-    return Built(positive, tuple(_unique(m for m in marks if m)), truncated)
+    # narrowing goes to Whoosh as a filter, never into the scored query: a zero-scoring
+    # clause inside an And breaks Whoosh's top-N block skipping (results went missing)
+    return Built(positive, tuple(_unique(m for m in marks if m)), truncated,
+                 _all(narrowing) if narrowing else None)
