@@ -264,3 +264,9 @@ def test_the_first_page_is_the_head_of_the_full_ranking_at_scale(many_index, que
     assert everything
     for size in (1, 5, 10):
         assert ids(service.search(query, size=size)) == everything[:size]
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+def test_a_page_past_the_end_is_empty_not_the_last_page_again(archive, sort):
+    results = archive.search("ข้าว", page=50, size=2, sort=sort)
+    assert results.hits == () and results.total == 3 and results.page == 50

@@ -126,7 +126,9 @@ class SearchService:
         docnums = _matching(searcher, query, narrowing)
         total = len(docnums)
         first = (page - 1) * size
-        if sort == "relevance" and text:
+        if first >= total:
+            shown = []  # past the last page (Whoosh would show the last page instead)
+        elif sort == "relevance" and text:
             results = searcher.search_page(query, page, pagelen=size, filter=narrowing)
             shown = [(r.docnum, float(r.score or 0.0)) for r in results]
         else:
