@@ -3,7 +3,8 @@
     python benchmarks/load.py [--index DIR] [--concurrency 16] [--seconds 60]
                               [--reindex-source DIR ...]
 
-Starts the product's waitress server on a free loopback port over ``--index`` (default: a
+Starts the product's server (``python -m searchapp serve``, waitress, 8 threads) in its own
+process on a free loopback port over ``--index`` (default: a
 fresh index of seeds/ in a temporary folder), sends a mixed set of requests (Thai queries
 with and without spaces, phrases, filters, sorts, facets, suggestions, articles, junk) from
 ``--concurrency`` threads for ``--seconds``, then stops by itself and prints one table:
@@ -18,8 +19,8 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import logging
 import random
+import socket
 import subprocess
 import sys
 import tempfile
@@ -130,8 +131,37 @@ def run_load(base_url: str, concurrency: int = 16, seconds: float = 60.0, timeou
     return report, time.monotonic() - began
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve_process(index: Path, threads: int = 8):
+    """``python -m searchapp serve`` over ``index`` in its own process (so the load threads
+    do not share its interpreter), on a free loopback port; returns (process, base URL)."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "searchapp", "serve", "--index", str(index), "--host",
+                                "127.0.0.1", "--port", str(port), "--threads", str(threads)],
+                               cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=5).read()
+            urllib.request.urlopen(base + "/api/search?q=%E0%B8%81", timeout=30).read()  # warm up
+            return process, base
+        except OSError:
+            if process.poll() is not None:
+                raise SystemExit("the server did not start")
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("the server did not answer within 60 s")
+
+
 def serve(index: Path, threads: int = 8):
-    """The product's waitress server over ``index`` on a free loopback port."""
+    """The product's waitress server over ``index`` on a free loopback port, in this process."""
     from waitress.server import create_server
 
     from searchapp.config import Settings
@@ -151,7 +181,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reindex-source", type=Path, action="append", default=[],
                         help="run a full reindex of these sources into the served index during the load")
     args = parser.parse_args(argv)
-    logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "task queue depth" is the point here
     if not 1 <= args.concurrency <= 64 or not 1 <= args.seconds <= 600:
         parser.error("--concurrency must be 1-64 and --seconds 1-600")
     with tempfile.TemporaryDirectory(prefix="searchapp-load-") as tmp:
@@ -163,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
 
         searcher = SearchService(index).handle.searcher()
         ids = [fields["id"] for fields in itertools.islice(searcher.all_stored_fields(), 200)]
-        server, base = serve(index)
+        server, base = serve_process(index)
         reindex_result: dict[str, object] = {}
 
         def reindex() -> None:
@@ -193,8 +222,8 @@ def main(argv: list[str] | None = None) -> int:
         report, elapsed = run_load(base, args.concurrency, args.seconds, article_ids=ids)
         if helper:
             helper.join()
-        # the server thread is a daemon: it ends with the process (closing its socket under
-        # a running select() only prints a traceback)
+        server.terminate()
+        server.wait(30)
     summary = report.summary(elapsed)
     summary.update(reindex_result)
     print(f"{'requests':>9} {'errors':>7} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}")
