@@ -82,27 +82,20 @@ def test_a_reindex_killed_at_any_point_leaves_a_whole_index(live_index, point):
 
 
 def test_two_reindexes_at_once_one_waits_or_is_refused(live_index):
-    first = reindex(live_index, SEEDS, DATA / "archive.jsonl", background=True)
-    try:
-        deadline = time.monotonic() + 60
-        # wait until the first one holds the lock
-        while time.monotonic() < deadline:
-            probe = reindex(live_index, SEEDS)
-            if probe.returncode != 0:
-                break
-            time.sleep(0.05)
-        else:
-            pytest.skip("the first reindex finished before a second could overlap it")
-        assert probe.returncode == 1 or probe.returncode == 2
-        assert "another reindex is running" in probe.stderr + probe.stdout
-        assert "--wait" in probe.stderr + probe.stdout
-        queued = reindex(live_index, SEEDS, wait=True)  # --wait queues behind it
-        assert queued.returncode == 0, queued.stderr
-    finally:
-        out, err = first.communicate(timeout=300)
-    assert first.returncode == 0, err
-    count, _ = answers(live_index)
-    assert count == SEED_COUNT  # the queued one ran last
+    from searchapp.index import index_lock
+
+    with index_lock(live_index):  # a reindex is running (holding the writer lock)
+        refused = reindex(live_index, SEEDS, DATA / "archive.jsonl")
+        assert refused.returncode == 1
+        assert "another reindex is running" in refused.stderr and "--wait" in refused.stderr
+        assert "Traceback" not in refused.stderr
+        queued = reindex(live_index, SEEDS, DATA / "archive.jsonl", wait=True, background=True)
+        time.sleep(2)
+        assert queued.poll() is None, "--wait should queue behind the running reindex"
+        assert answers(live_index)[0] == SEED_COUNT  # the index in use is untouched meanwhile
+    out, err = queued.communicate(timeout=300)
+    assert queued.returncode == 0, err
+    assert answers(live_index)[0] == ALL_COUNT
 
 
 def test_an_unknown_crash_point_is_refused(tmp_path):
