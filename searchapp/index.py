@@ -24,6 +24,7 @@ import threading
 import time
 import uuid
 import warnings
+import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -257,7 +258,7 @@ def _keep_last_copies(ix: whoosh_index.Index, ids: set[str]) -> None:
     given twice in one build is there twice: delete all but the last copy of each."""
     with ix.searcher() as searcher:
         extra = [n for doc_id in ids for n in sorted(searcher.document_numbers(id=doc_id))[:-1]]
-    writer = ix.writer()
+    writer = ix.writer(compound=False)
     for docnum in extra:
         writer.delete_document(docnum)
     writer.commit(optimize=True)
@@ -290,7 +291,9 @@ def _write_generation(articles, index_dir, *, delete_ids, on_article=None, befor
             else:
                 _link_tree(live, generation)
                 ix = whoosh_index.open_dir(str(generation))
-            writer = ix.writer(limitmb=limitmb)
+            # compound=False: a compound segment is read through an in-memory copy per searcher
+            # (Whoosh wraps its mmap slice in BytesIO), about 70 MB per server thread here
+            writer = ix.writer(limitmb=limitmb, compound=False)
             seen: set[str] = set()
             try:
                 for doc_id in delete_ids or ():
@@ -373,6 +376,20 @@ def open_index(index_dir: Path) -> tuple[whoosh_index.Index, str]:
     return ix, generation.name
 
 
+def _close_quietly(searcher) -> None:
+    try:
+        searcher.close()
+    except Exception:  # an old generation may already be gone
+        pass
+
+
+def _close_all(searchers: list, lock: threading.Lock) -> None:
+    with lock:
+        for searcher in searchers:
+            _close_quietly(searcher)
+        searchers.clear()
+
+
 class IndexHandle:
     """Searchers for one index folder that follow generation swaps.
 
@@ -392,6 +409,10 @@ class IndexHandle:
         self._checked = 0.0
         self._failure: tuple[float, IndexMissingError] | None = None
         self._local = threading.local()
+        # every searcher handed out, so that all their open files can be closed: when the
+        # handle is closed or collected, and when a thread moves to a new generation
+        self._searchers: list = []
+        self._finalizer = weakref.finalize(self, _close_all, self._searchers, self._lock)
 
     def _refresh(self) -> tuple[whoosh_index.Index, str]:
         now = time.monotonic()
@@ -422,16 +443,22 @@ class IndexHandle:
         if getattr(local, "generation", None) != generation:
             old = getattr(local, "searcher", None)
             if old is not None:
-                try:
-                    old.close()
-                except Exception:  # an old generation may already be gone
-                    pass
+                with self._lock:
+                    if old in self._searchers:
+                        self._searchers.remove(old)
+                _close_quietly(old)
             if self.weighting_factory is not None:
                 local.searcher = ix.searcher(weighting=self.weighting_factory())
             else:
                 local.searcher = ix.searcher()
             local.generation = generation
+            with self._lock:
+                self._searchers.append(local.searcher)
         return local.searcher
+
+    def close(self) -> None:
+        """Close every searcher this handle opened (their files stay open until then)."""
+        self._finalizer()
 
     @property
     def generation(self) -> str | None:
