@@ -190,8 +190,9 @@ def main(argv: list[str] | None = None) -> int:
                            cwd=ROOT, check=True, stdin=subprocess.DEVNULL)
         from searchapp.search import SearchService
 
-        searcher = SearchService(index).handle.searcher()
-        ids = [fields["id"] for fields in itertools.islice(searcher.all_stored_fields(), 200)]
+        service = SearchService(index)  # kept while its searcher is read: closing it closes the files
+        ids = [fields["id"] for fields in itertools.islice(service.handle.searcher().all_stored_fields(), 200)]
+        service.handle.close()
         server, base = serve_process(index)
         reindex_result: dict[str, object] = {}
 
