@@ -47,6 +47,11 @@ class Analysis:
     syllables: tuple[Token, ...]
     bigrams: tuple[str, ...]
 
+    def top_words(self) -> list[Token]:
+        """The word stream without compound parts: the first token at each position."""
+        seen: set[int] = set()
+        return [t for t in self.words if not (t.pos in seen or seen.add(t.pos))]
+
 
 @lru_cache(maxsize=1)
 def _dictionaries() -> frozenset[str]:

@@ -21,7 +21,7 @@ from ..models import Article, Hit, SearchResults
 from ..analysis.segment import analyze
 from ..thai.chars import clean_text
 from ..thai.dates import thai_date
-from .build import DEFAULT_WEIGHTS, Weights, build_query
+from .build import DEFAULT_WEIGHTS, Weights, all_of, build_query
 from .facets import Filters, by_date, count_facets
 from .query import Clause, parse_query
 from .spelling import Vocabulary
@@ -57,7 +57,7 @@ def make_weighting() -> scoring.WeightingModel:
 
 def _combined_filter(*parts: Q.Query | None) -> Q.Query | None:
     present = [p for p in parts if p is not None]
-    return None if not present else present[0] if len(present) == 1 else Q.And(present)
+    return all_of(present) if present else None
 
 
 def _matching(searcher, query: Q.Query, narrowing: Q.Query | None) -> list[int]:
@@ -154,8 +154,7 @@ class SearchService:
     def _all_words_count(self, text: str, filters: Filters) -> int:
         """Articles having every word of ``text`` (the measure of "finds more": the ranked
         search matches any word, so its totals barely move)."""
-        seen: set[int] = set()
-        tokens = [t.text for t in analyze(text).words if not (t.pos in seen or seen.add(t.pos))]
+        tokens = [t.text for t in analyze(text).top_words()]
         if not tokens:
             return 0
         every = Q.And([Q.Or([Q.Term("title", w), Q.Term("body", w)]) for w in dict.fromkeys(tokens)])

@@ -19,9 +19,9 @@ import re
 
 from ..thai.chars import fold_digits
 from ..thai.orgs import registry, short_forms
+from ..thai.dates import BE_OFFSET
 from ..thai.periods import BE_YEARS, CE_YEARS, UNIT
 
-BE_OFFSET = 543
 _NUMBER = re.compile(r"(?<![0-9.,])[0-9]{4}(?![0-9]|[.,][0-9])")
 MAX_ALTERNATIVES = 12
 

@@ -65,20 +65,9 @@ def _unique(items):
     return list(dict.fromkeys(items))
 
 
-def _top_words(analysis) -> list[str]:
-    """The word stream without compound parts: the first token at each position."""
-    seen_pos: set[int] = set()
-    words: list[str] = []
-    for tok in analysis.words:
-        if tok.pos not in seen_pos:
-            seen_pos.add(tok.pos)
-            words.append(tok.text)
-    return words
-
-
 def text_clause(text: str, w: Weights) -> tuple[list[Q.Query], list[str]]:
     analysis = analyze(text)
-    top_words = _top_words(analysis)
+    top_words = [t.text for t in analysis.top_words()]
     words = _unique(t.text for t in analysis.words) if w.parts else _unique(top_words)
     if w.drop_question_words and any(word not in QUESTION_WORDS for word in words):
         words = [word for word in words if word not in QUESTION_WORDS]
@@ -118,7 +107,7 @@ def phrase_clause(text: str, boost: float = 1.0, *, words_only: bool = False) ->
     word cut); one syllable alone is found as the start of a bigram. ``words_only`` leaves the
     bigrams out (they skip digits, so "มี.ค. 2567" on bigrams would match any มี.ค.)."""
     analysis = analyze(text)
-    word_seq = _top_words(analysis)
+    word_seq = [t.text for t in analysis.top_words()]
     bigrams = list(analysis.bigrams)
     options: list[Q.Query] = []
     for field_name in ("title", "body"):
@@ -138,14 +127,15 @@ def phrase_clause(text: str, boost: float = 1.0, *, words_only: bool = False) ->
     return Q.Or(options), analysis.normalized.text.strip()
 
 
-def filter_clause(clause: Clause) -> Q.Query:
-    if clause.field == "orgs":
-        name = registry().canonical(clause.text) or clause.text
-        return Q.Term("orgs", name)
-    return Q.Term(clause.field or "section", clause.text)
+def field_filter(field_name: str, value: str) -> Q.Query:
+    """Only articles with this value; an organization by any of its names."""
+    if field_name == "orgs":
+        value = registry().canonical(value) or value
+    return Q.Term(field_name, value)
 
 
-def _all(queries: list[Q.Query]) -> Q.Query:
+def all_of(queries: list[Q.Query]) -> Q.Query:
+    """The queries joined with AND (one alone as it is)."""
     return queries[0] if len(queries) == 1 else Q.And(queries)
 
 
@@ -155,9 +145,14 @@ PUBLISHED_BOOST = 5.0
 UNDATED = Q.Not(Q.DateRange("published", None, None))
 
 
+def published_between(first: date | None, last: date | None, boost: float = 1.0) -> Q.Query:
+    """Published on ``first`` or later and on ``last`` or earlier (either may be open)."""
+    return Q.DateRange("published", datetime.combine(first, time.min) if first else None,
+                       datetime.combine(last, time.max) if last else None, boost=boost)
+
+
 def published_within(period: Period, boost: float = 1.0) -> Q.Query:
-    return Q.DateRange("published", datetime.combine(period.first, time.min),
-                       datetime.combine(period.last, time.max), boost=boost)
+    return published_between(period.first, period.last, boost)
 
 
 def date_clause(clause: Clause, weights: Weights, *, with_words: bool = True
@@ -175,21 +170,24 @@ def date_clause(clause: Clause, weights: Weights, *, with_words: bool = True
     assert period is not None
     if period.kind == "range":
         return published_within(period), [], []
-    published = published_within(period)
-    if period.kind == "year":
-        year = re.search(r"[0-9]{4}", fold_digits(clause.text))
-        written = year.group(0) if year else str(be_year(period.first.year))
-    else:
-        written = clause.text
     mentions = [q for q, _ in (phrase_clause(form, words_only=True) for form in period_forms(period))
                 if q is not None]
     # its words are ranked with the query's other words, or here when it is the whole query
-    scoring, marks = ([], []) if clause.in_text else text_clause(written, weights)
-    either = [published] + ([UNDATED] if with_words else []) + mentions
+    scoring, marks = ([], []) if clause.in_text else text_clause(_written(clause), weights)
+    either = [published_within(period)] + ([UNDATED] if with_words else []) + mentions
     # the requirement only decides who stays; the score comes from the period's words
     # (as any words) and from being published in it
     scoring.append(published_within(period, boost=PUBLISHED_BOOST))
     return Q.Or(either), scoring, marks
+
+
+def _written(clause: Clause) -> str:
+    """What to rank a period typed alone by: a year's number as typed, else the text."""
+    assert clause.period is not None
+    if clause.period.kind != "year":
+        return clause.text
+    year = re.search(r"[0-9]{4}", fold_digits(clause.text))
+    return year.group(0) if year else str(be_year(clause.period.first.year))
 
 
 def period_forms(period: Period) -> list[str]:
@@ -245,7 +243,7 @@ def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Buil
             if q is not None:
                 excluded.append(q)
         elif clause.kind == "filter":
-            narrowing.append(filter_clause(clause))
+            narrowing.append(field_filter(clause.field or "section", clause.text))
         elif clause.kind == "date":
             requirement, subs, words = date_clause(clause, weights, with_words=with_words)
             narrowing.append(requirement)
@@ -258,9 +256,9 @@ def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Buil
     # with words beside filters, a result must match some of the words; with a required
     # phrase, the other words only rank
     if required and optional:
-        positive = Q.AndMaybe(_all(required), Q.Or(optional))
+        positive = Q.AndMaybe(all_of(required), Q.Or(optional))
     elif required:
-        positive = _all(required)
+        positive = all_of(required)
     elif optional:
         positive = Q.Or(optional)
     else:
@@ -274,4 +272,4 @@ def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Buil
     # narrowing goes to Whoosh as a filter, never into the scored query: a zero-scoring
     # clause inside an And breaks Whoosh's top-N block skipping (results went missing)
     return Built(positive, tuple(_unique(m for m in marks if m)), truncated,
-                 _all(narrowing) if narrowing else None)
+                 all_of(narrowing) if narrowing else None)

@@ -10,8 +10,8 @@ of results clicking it gives.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from dataclasses import dataclass
+from datetime import date
 from typing import Iterable, Mapping, Sequence
 
 from whoosh import query as Q
@@ -19,8 +19,8 @@ from whoosh import query as Q
 from ..errors import QueryError
 from ..index import ORG_COLUMN, ORG_SEPARATOR
 from ..models import FacetValue
-from ..thai.orgs import registry
 from ..thai.periods import CE_YEARS, be_year, parse_bound
+from .build import all_of, field_filter, published_between
 
 FACETS = ("org", "year", "section", "source")
 MAX_FILTER_VALUES = 10
@@ -67,48 +67,20 @@ class Filters:
         return bool(self.orgs or self.years or self.sections or self.sources or self.date_from or self.date_to)
 
     def query(self) -> Q.Query | None:
-        parts: list[Q.Query] = []
-        reg = registry()
-        parts.extend(Q.Term("orgs", reg.canonical(name) or name) for name in self.orgs)
-        parts.extend(Q.Term("section", name) for name in self.sections)
-        parts.extend(Q.Term("source", name) for name in self.sources)
+        parts: list[Q.Query] = [field_filter(field_name, value)
+                                for field_name, values in (("orgs", self.orgs), ("section", self.sections),
+                                                           ("source", self.sources))
+                                for value in values]
         parts.extend(Q.NumericRange("year", year, year) for year in self.years)
         if self.date_from or self.date_to:
-            start = datetime.combine(self.date_from, time.min) if self.date_from else None
-            end = datetime.combine(self.date_to, time.max) if self.date_to else None
-            parts.append(Q.DateRange("published", start, end))
-        if not parts:
-            return None
-        return parts[0] if len(parts) == 1 else Q.And(parts)
-
-    def to_args(self) -> list[tuple[str, str]]:
-        """Back to request arguments (for links that keep the filters)."""
-        args = [("org", v) for v in self.orgs] + [("year", str(v)) for v in self.years]
-        args += [("section", v) for v in self.sections] + [("source", v) for v in self.sources]
-        if self.date_from:
-            args.append(("from", self.date_from.isoformat()))
-        if self.date_to:
-            args.append(("to", self.date_to.isoformat()))
-        return args
+            parts.append(published_between(self.date_from, self.date_to))
+        return all_of(parts) if parts else None
 
     def to_dict(self) -> dict[str, object]:
         return {"org": list(self.orgs), "year": list(self.years), "section": list(self.sections),
                 "source": list(self.sources),
                 "from": self.date_from.isoformat() if self.date_from else None,
                 "to": self.date_to.isoformat() if self.date_to else None}
-
-    def adding(self, facet: str, value: str) -> "Filters":
-        attr = _ATTRS[facet]
-        current = getattr(self, attr)
-        typed = int(value) if facet == "year" else value
-        return self if typed in current else replace(self, **{attr: current + (typed,)})
-
-    def removing(self, facet: str, value: str | None = None) -> "Filters":
-        if facet in ("from", "to"):
-            return replace(self, **{"date_" + facet: None})
-        attr = _ATTRS[facet]
-        typed = int(value) if facet == "year" and value is not None else value
-        return replace(self, **{attr: tuple(v for v in getattr(self, attr) if v != typed)})
 
 
 def _bound(raw: str, *, end: bool) -> date | None:
@@ -119,8 +91,6 @@ def _bound(raw: str, *, end: bool) -> date | None:
         raise QueryError(f"วันที่ไม่ถูกต้อง: {raw!r} (dates are like 2024-03-01, 2567 or 1 มี.ค. 2567)")
     return bound
 
-
-_ATTRS = {"org": "orgs", "year": "years", "section": "sections", "source": "sources"}
 
 
 def year_label(ce_year: int) -> str:

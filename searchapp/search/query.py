@@ -22,7 +22,7 @@ parse as syntax is read as plain words, with a note saying so.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..thai.periods import Period, find_periods
 
@@ -65,15 +65,13 @@ def parse_query(raw: str) -> ParsedQuery:
     if any(c.kind in ("text", "phrase", "or") for c in clauses):
         # a year or month among words stays in the words too (it is ranked like any word,
         # and cutting it out would change how the rest is segmented); a range is syntax
-        ranges = [d for d in dates if d.period and d.period.kind == "range"]
-        clauses = _clauses(_take_periods(text, only_ranges=True)[0]) if len(ranges) < len(dates) else clauses
-        dates = [d if d.period.kind == "range" else Clause("date", d.text, period=d.period, in_text=True)
-                 for d in dates]
+        if any(d.period.kind != "range" for d in dates):
+            clauses = _clauses(_take_periods(text, only_ranges=True)[0])
+            dates = [d if d.period.kind == "range" else replace(d, in_text=True) for d in dates]
     clauses.extend(dates)
     if clauses and not any(c.kind in ("text", "or") or c.required for c in clauses):
         # nothing else to rank by: the phrases are the query, so they are required
-        clauses = [Clause(c.kind, c.text, c.field, c.alternatives, True) if c.kind == "phrase" else c
-                   for c in clauses]
+        clauses = [replace(c, required=True) if c.kind == "phrase" else c for c in clauses]
     return ParsedQuery(raw, tuple(clauses), tuple(notes))
 
 

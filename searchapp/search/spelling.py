@@ -100,9 +100,7 @@ class Vocabulary:
 
     def did_you_mean(self, text: str) -> str | None:
         """``text`` with its suspect words respelled, or None when nothing clearly better is known."""
-        analysis = analyze(text)
-        seen: set[int] = set()
-        words = [t for t in analysis.words if not (t.pos in seen or seen.add(t.pos))]  # no compound parts
+        words = analyze(text).top_words()  # no compound parts
         replacements: list[tuple[int, int, str]] = []  # spans in ``text``
         used_until = -1
         checked = 0
