@@ -204,14 +204,13 @@ class SearchService:
             raise ArticleNotFoundError(f"no article with id {article_id!r}")
         return document_to_article(stored)
 
-    def related(self, article_id: str, limit: int = 5) -> tuple[Hit, ...]:
+    def related(self, article: Article, limit: int = 5) -> tuple[Hit, ...]:
         """Articles most like this one (more-like-this over the words of its title and body)."""
         searcher = self.handle.searcher()
-        docnum = searcher.document_number(id=article_id)
+        docnum = searcher.document_number(id=article.id)
         if docnum is None:
-            raise ArticleNotFoundError(f"no article with id {article_id!r}")
-        stored = searcher.stored_fields(docnum)
-        text = f"{stored.get('title') or ''}\n{stored.get('body') or ''}"
+            raise ArticleNotFoundError(f"no article with id {article.id!r}")
+        text = f"{article.title}\n{article.body}"
         results = searcher.more_like(docnum, "body", text=text, top=limit, numterms=RELATED_TERMS)
         return tuple(self._hit(r.fields(), float(r.score or 0.0), ()) for r in results)
 

@@ -16,8 +16,7 @@ from werkzeug.exceptions import HTTPException
 from ..config import Settings
 from ..errors import ArticleNotFoundError, IndexMissingError, QueryError, SearchAppError
 from ..search import SORTS, Filters, SearchService
-from ..search.facets import FACETS, year_label
-from ..thai.dates import thai_date
+from ..search.facets import FACETS
 from .i18n import LABELS, format_date, language
 from .openapi import openapi_document
 
@@ -70,8 +69,6 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
     service = SearchService(Path(settings.index_dir), settings)
     app.extensions["searchapp"] = service
 
-    app.jinja_env.filters["thai_date"] = lambda d: thai_date(d) if d else ""
-    app.jinja_env.globals["year_label"] = year_label
     app.jinja_env.filters["snippet"] = lambda s: Markup(s)  # built escaped, see search/snippets.py
 
     @app.after_request
@@ -122,11 +119,12 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
             raise QueryError(f"size must be between 1 and {settings.max_page_size}")
         return page, size
 
-    def search_args(default_sort: str = "relevance") -> dict[str, Any]:
-        """The query, paging, sort and filters of this request, checked."""
+    def search_args() -> dict[str, Any]:
+        """The query, paging, sort and filters of this request, checked here so that the
+        page can fall back to a plain search with a note."""
         filters = Filters.parse(request.args.to_dict(flat=False))
         q = request.args.get("q", "")
-        sort = request.args.get("sort") or ("newest" if not q.strip() and filters else default_sort)
+        sort = request.args.get("sort") or ("newest" if not q.strip() and filters else "relevance")
         if sort not in SORTS:
             raise QueryError(f"sort must be one of {', '.join(SORTS)}")
         page, size = paging_args()
@@ -196,7 +194,7 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
         article = service.article(article_id)
         q = request.args.get("q", "")
         body = service.highlighted_body(article, q)
-        related = service.related(article_id)
+        related = service.related(article)
         return render_template("article.html", article=article, body=Markup(body), q=q, related=related)
 
     @app.get("/api/article/<article_id>")
@@ -209,7 +207,7 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
         data["date_estimated"] = bool(data.get("date_estimated"))
         data["related"] = [{"id": h.id, "title": h.title,
                             "published": h.published.isoformat() if h.published else None}
-                           for h in service.related(article_id)]
+                           for h in service.related(article)]
         return jsonify(data)
 
     @app.get("/healthz")
@@ -224,6 +222,5 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
     def helpers():
         return {"state_url": state_url, "lang": g.get("lang", "th"), "t": g.get("t", LABELS["th"]),
                 "date_text": lambda d: format_date(d, g.get("lang", "th")), "FACETS": FACETS}
-
 
     return app
