@@ -47,6 +47,14 @@ PATHS = [
 ]
 
 
+def percentile(values: list[float], p: float) -> float:
+    """The nearest-rank ``p``-th percentile (0 for no values)."""
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
 @dataclass
 class LoadReport:
     requests: int = 0
@@ -65,10 +73,7 @@ class LoadReport:
                     self.error_samples.append(error)
 
     def percentile(self, p: float) -> float:
-        ordered = sorted(self.latencies)
-        if not ordered:
-            return 0.0
-        return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+        return percentile(self.latencies, p)
 
     def summary(self, seconds: float) -> dict[str, object]:
         return {"requests": self.requests, "errors": self.errors, "seconds": round(seconds, 1),
@@ -137,40 +142,33 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def serve_process(index: Path, threads: int = 8):
-    """``python -m searchapp serve`` over ``index`` in its own process (so the load threads
-    do not share its interpreter), on a free loopback port; returns (process, base URL)."""
+def start_server(command: list[str], timeout: float = 120.0) -> tuple[subprocess.Popen, str]:
+    """Run a server ``command`` (given ``--port`` on a free loopback port) in its own process and
+    wait for its /healthz; returns (process, base URL)."""
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "searchapp", "serve", "--index", str(index), "--host",
-                                "127.0.0.1", "--port", str(port), "--threads", str(threads)],
-                               cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command + ["--port", str(port)], cwd=ROOT, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(base + "/healthz", timeout=5).read()
-            urllib.request.urlopen(base + "/api/search?q=%E0%B8%81", timeout=30).read()  # warm up
             return process, base
         except OSError:
             if process.poll() is not None:
-                raise SystemExit("the server did not start")
+                raise SystemExit(f"the server did not start: {' '.join(command)}")
             time.sleep(0.2)
     process.kill()
-    raise SystemExit("the server did not answer within 60 s")
+    raise SystemExit(f"the server did not answer within {timeout:.0f} s")
 
 
-def serve(index: Path, threads: int = 8):
-    """The product's waitress server over ``index`` on a free loopback port, in this process."""
-    from waitress.server import create_server
-
-    from searchapp.config import Settings
-    from searchapp.web import create_app
-
-    app = create_app(settings=Settings(index_dir=index))
-    server = create_server(app, host="127.0.0.1", port=0, threads=threads)
-    threading.Thread(target=server.run, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.effective_port}"
+def serve_process(index: Path, threads: int = 8) -> tuple[subprocess.Popen, str]:
+    """``python -m searchapp serve`` over ``index`` in its own process (so the load threads
+    do not share its interpreter), warmed up with one search."""
+    process, base = start_server([sys.executable, "-m", "searchapp", "serve", "--index", str(index), "--host",
+                                  "127.0.0.1", "--threads", str(threads)])
+    urllib.request.urlopen(base + "/api/search?q=%E0%B8%81", timeout=60).read()
+    return process, base
 
 
 def main(argv: list[str] | None = None) -> int:

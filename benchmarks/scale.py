@@ -41,6 +41,7 @@ from whoosh.analysis import Token, Tokenizer
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from load import percentile, start_server  # noqa: E402  (benchmarks/load.py, beside this file)
 from searchapp.config import pythainlp_read_only  # noqa: E402
 
 pythainlp_read_only()  # the naive build imports PyThaiNLP too
@@ -199,32 +200,6 @@ def serve_naive(index_dir: Path, port: int) -> None:
 # ------------------------------------------------------------------ measuring
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _start(args: list[str]) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    process = subprocess.Popen(args + ["--port", str(port)], cwd=ROOT, stdin=subprocess.DEVNULL,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=5).read()
-            return process, base
-        except OSError:
-            if process.poll() is not None:
-                raise SystemExit(f"server did not start: {' '.join(args)}")
-            time.sleep(0.3)
-    process.kill()
-    raise SystemExit("server did not answer")
-
-
 def _rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -237,11 +212,6 @@ def _get(url: str) -> float:
     with urllib.request.urlopen(url, timeout=60) as response:
         response.read()
     return time.perf_counter() - started
-
-
-def _percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def measure_http(base: str, queries: list[str], seconds: float) -> dict[str, float]:
@@ -273,10 +243,10 @@ def measure_http(base: str, queries: list[str], seconds: float) -> dict[str, flo
     for t in threads:
         t.join()
     elapsed = time.monotonic() - began
-    return {"p50_ms": _percentile(timings, 50) * 1000, "p95_ms": _percentile(timings, 95) * 1000,
-            "p99_ms": _percentile(timings, 99) * 1000,
-            "short_p50_ms": _percentile(short_timings, 50) * 1000 if short_timings else 0.0,
-            "short_p95_ms": _percentile(short_timings, 95) * 1000 if short_timings else 0.0,
+    return {"p50_ms": percentile(timings, 50) * 1000, "p95_ms": percentile(timings, 95) * 1000,
+            "p99_ms": percentile(timings, 99) * 1000,
+            "short_p50_ms": percentile(short_timings, 50) * 1000 if short_timings else 0.0,
+            "short_p95_ms": percentile(short_timings, 95) * 1000 if short_timings else 0.0,
             "qps_c8": done[0] / elapsed, "errors_c8": errors[0]}
 
 
@@ -344,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
              ours),
             ("naive", [sys.executable, str(Path(__file__).resolve()), "--serve-naive", str(naive_index)], naive),
         ):
-            process, base = _start(command)
+            process, base = start_server(command)
             try:
                 figures.update(measure_http(base, queries, args.seconds))
                 figures["rss_mb"] = _rss_mb(process.pid)

@@ -3,7 +3,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -83,6 +88,42 @@ def seeds_copy(tmp_path) -> Path:
     target = tmp_path / "seeds"
     shutil.copytree(SEEDS, target)
     return target
+
+
+@contextmanager
+def serving(index: Path, threads: int = 4) -> Iterator[str]:
+    """The real waitress server over ``index`` in this process on a free loopback port; yields
+    its base URL."""
+    from waitress.server import create_server
+
+    from searchapp.config import Settings
+    from searchapp.web import create_app
+
+    server = create_server(create_app(settings=Settings(index_dir=index)), host="127.0.0.1", port=0,
+                           threads=threads)
+    threading.Thread(target=server.run, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        server.close()
+
+
+def reindex_cli(index: Path, *sources: Path, crash_at: str | None = None, wait: bool = False,
+                background: bool = False):
+    """``python -m searchapp.reindex --full --quiet`` as a user runs it (a subprocess);
+    ``crash_at`` sets the fault-injection point, ``background`` returns the running Popen."""
+    env = {k: v for k, v in os.environ.items() if k != "SEARCHAPP_CRASH_AT"}
+    if crash_at:
+        env["SEARCHAPP_CRASH_AT"] = crash_at
+    args = [sys.executable, "-m", "searchapp.reindex", "--full", "--quiet", "--index", str(index)]
+    args += [a for s in sources for a in ("--source", str(s))]
+    if wait:
+        args.append("--wait")
+    if background:
+        return subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, stdin=subprocess.DEVNULL)
+    return subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+                          stdin=subprocess.DEVNULL)
 
 
 def needs_dailynews():

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
-from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, serving
 
 pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -21,24 +19,10 @@ if CHROMIUM is None:
     pytest.skip("no chromium on this machine (apt-get install chromium)", allow_module_level=True)
 
 
-def serve(index: Path):
-    """A real waitress server over ``index`` on a free loopback port, for the module's tests."""
-    from waitress.server import create_server
-
-    from searchapp.config import Settings
-    from searchapp.web import create_app
-
-    app = create_app(settings=Settings(index_dir=index))
-    srv = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{srv.effective_port}"
-    srv.close()
-
-
 @pytest.fixture(scope="module")
 def server(seed_index):
-    yield from serve(seed_index)
+    with serving(seed_index) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +90,8 @@ def test_paging_links_work(server, browser):
 
 @pytest.fixture(scope="module")
 def archive_server(archive_index):
-    yield from serve(archive_index)
+    with serving(archive_index) as base:
+        yield base
 
 
 def shown_total(page) -> int:

@@ -4,10 +4,7 @@ leave a broken index."""
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,32 +12,16 @@ import pytest
 
 from searchapp.config import CRASH_POINTS
 
-from .conftest import DATA, ROOT, SEEDS
+from .conftest import DATA, SEEDS, reindex_cli
 
 SEED_COUNT = 5
 ALL_COUNT = 15  # the seeds and the ten articles of tests/data/archive.jsonl
 
 
-def reindex(index: Path, *sources: Path, crash_at: str | None = None, wait: bool = False,
-            background: bool = False):
-    env = {k: v for k, v in os.environ.items() if k != "SEARCHAPP_CRASH_AT"}
-    if crash_at:
-        env["SEARCHAPP_CRASH_AT"] = crash_at
-    args = [sys.executable, "-m", "searchapp.reindex", "--full", "--quiet", "--index", str(index)]
-    args += [a for s in sources for a in ("--source", str(s))]
-    if wait:
-        args.append("--wait")
-    if background:
-        return subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True, stdin=subprocess.DEVNULL)
-    return subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-                          stdin=subprocess.DEVNULL)
-
-
 @pytest.fixture()
 def live_index(tmp_path) -> Path:
     index = tmp_path / "index"
-    done = reindex(index, SEEDS)
+    done = reindex_cli(index, SEEDS)
     assert done.returncode == 0, done.stderr
     return index
 
@@ -62,7 +43,7 @@ def test_a_reindex_killed_at_any_point_leaves_a_whole_index(live_index, point):
 
     running = SearchService(live_index)  # a server that was answering before the crash
     before = running.search("อาเซียน").hits[0].id
-    crashed = reindex(live_index, SEEDS, DATA / "archive.jsonl", crash_at=point)
+    crashed = reindex_cli(live_index, SEEDS, DATA / "archive.jsonl", crash_at=point)
     assert crashed.returncode == -signal.SIGKILL, crashed.stderr
 
     count, _ = answers(live_index)
@@ -73,7 +54,7 @@ def test_a_reindex_killed_at_any_point_leaves_a_whole_index(live_index, point):
         time.sleep(1.1)  # past the reader's check interval: it looked again and stayed
         assert running.search("อาเซียน").hits[0].id == before
 
-    again = reindex(live_index, SEEDS, DATA / "archive.jsonl")  # no stale lock blocks it
+    again = reindex_cli(live_index, SEEDS, DATA / "archive.jsonl")  # no stale lock blocks it
     assert again.returncode == 0, again.stderr
     assert answers(live_index)[0] == ALL_COUNT
     generations = sorted(p.name for p in live_index.iterdir() if p.name.startswith("gen-"))
@@ -85,11 +66,11 @@ def test_two_reindexes_at_once_one_waits_or_is_refused(live_index):
     from searchapp.index import index_lock
 
     with index_lock(live_index):  # a reindex is running (holding the writer lock)
-        refused = reindex(live_index, SEEDS, DATA / "archive.jsonl")
+        refused = reindex_cli(live_index, SEEDS, DATA / "archive.jsonl")
         assert refused.returncode == 1
         assert "another reindex is running" in refused.stderr and "--wait" in refused.stderr
         assert "Traceback" not in refused.stderr
-        queued = reindex(live_index, SEEDS, DATA / "archive.jsonl", wait=True, background=True)
+        queued = reindex_cli(live_index, SEEDS, DATA / "archive.jsonl", wait=True, background=True)
         time.sleep(2)
         assert queued.poll() is None, "--wait should queue behind the running reindex"
         assert answers(live_index)[0] == SEED_COUNT  # the index in use is untouched meanwhile
@@ -99,6 +80,6 @@ def test_two_reindexes_at_once_one_waits_or_is_refused(live_index):
 
 
 def test_an_unknown_crash_point_is_refused(tmp_path):
-    done = reindex(tmp_path / "index", SEEDS, crash_at="nowhere")
+    done = reindex_cli(tmp_path / "index", SEEDS, crash_at="nowhere")
     assert done.returncode != 0 and "SEARCHAPP_CRASH_AT" in done.stderr
     assert "Traceback" not in done.stderr

@@ -12,11 +12,10 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from .conftest import DATA, ROOT, SEEDS
+from .conftest import DATA, ROOT, SEEDS, reindex_cli, serving
 
 
 def _load_module():
@@ -43,19 +42,12 @@ def get(url: str) -> tuple[int, dict | str]:
         return status, body
 
 
-def reindex(index: Path, *sources: Path) -> subprocess.CompletedProcess:
-    args = [sys.executable, "-m", "searchapp.reindex", "--full", "--quiet", "--index", str(index)]
-    args += [a for s in sources for a in ("--source", str(s))]
-    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
-
-
 @pytest.fixture()
 def served(tmp_path):
     index = tmp_path / "index"
-    assert reindex(index, SEEDS).returncode == 0
-    server, base = load.serve(index)
-    yield index, base
-    server.close()
+    assert reindex_cli(index, SEEDS).returncode == 0
+    with serving(index, threads=8) as base:
+        yield index, base
 
 
 def test_a_full_reindex_under_load_has_no_errors_and_is_served_within_seconds(served):
@@ -69,7 +61,7 @@ def test_a_full_reindex_under_load_has_no_errors_and_is_served_within_seconds(se
     thread = threading.Thread(target=traffic)
     thread.start()
     time.sleep(1.5)
-    done = reindex(index, SEEDS, DATA / "archive.jsonl")
+    done = reindex_cli(index, SEEDS, DATA / "archive.jsonl")
     finished = time.monotonic()
     assert done.returncode == 0, done.stderr
     found_after = None
@@ -105,27 +97,24 @@ def test_the_load_tool_only_targets_loopback():
 
 def test_missing_index_is_a_clear_503_and_recovers_without_restart(tmp_path):
     index = tmp_path / "index"
-    server, base = load.serve(index)
-    try:
+    with serving(index, threads=8) as base:
         status, data = get(base + "/api/search?q=" + urllib.parse.quote("อาเซียน"))
         assert status == 503 and "no index" in data["error"] and "reindex" in data["hint"]
         status, page = get(base + "/?q=" + urllib.parse.quote("อาเซียน"))
         assert status == 503 and "ระบบค้นหายังไม่พร้อม" in page and "python -m searchapp.reindex" in page
         assert get(base + "/healthz")[0] == 503
-        assert reindex(index, SEEDS).returncode == 0
+        assert reindex_cli(index, SEEDS).returncode == 0
         deadline = time.monotonic() + 5
         while get(base + "/healthz")[0] != 200:
             assert time.monotonic() < deadline, "the server did not pick up the new index by itself"
             time.sleep(0.1)
         assert get(base + "/api/search?q=" + urllib.parse.quote("อาเซียน"))[0] == 200
-    finally:
-        server.close()
 
 
 @pytest.mark.parametrize("damage", ["current", "segments", "generation"])
 def test_a_corrupt_index_is_a_clear_503_and_a_full_reindex_repairs_it(tmp_path, damage):
     index = tmp_path / "index"
-    assert reindex(index, SEEDS).returncode == 0
+    assert reindex_cli(index, SEEDS).returncode == 0
     live = index / (index / "CURRENT").read_text().strip()
     if damage == "current":
         (index / "CURRENT").write_text("../../etc\n")
@@ -135,8 +124,7 @@ def test_a_corrupt_index_is_a_clear_503_and_a_full_reindex_repairs_it(tmp_path, 
                 path.write_bytes(b"\0garbage" * 10)
     else:
         shutil.rmtree(live)
-    server, base = load.serve(index)
-    try:
+    with serving(index, threads=8) as base:
         status, data = get(base + "/api/search?q=" + urllib.parse.quote("อาเซียน"))
         assert status == 503 and data["error"], data
         cli = subprocess.run([sys.executable, "-m", "searchapp.search", "--index", str(index), "อาเซียน"],
@@ -149,5 +137,3 @@ def test_a_corrupt_index_is_a_clear_503_and_a_full_reindex_repairs_it(tmp_path, 
         while get(base + "/api/search?q=" + urllib.parse.quote("อาเซียน"))[0] != 200:
             assert time.monotonic() < deadline, "the server did not recover by itself"
             time.sleep(0.1)
-    finally:
-        server.close()
