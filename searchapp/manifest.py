@@ -47,7 +47,11 @@ def file_hash(path: Path) -> str:
 def write_manifest(generation: Path, files: dict[str, FileEntry]) -> None:
     data = {"version": VERSION, "schema": schema_names(),
             "files": {k: {"sha256": v.sha256, "ids": v.ids, "problems": v.problems} for k, v in sorted(files.items())}}
-    (generation / MANIFEST).write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    # an update's generation starts as hard links to the live one: write a new file and
+    # rename it over the link, never through it into the live generation
+    tmp = generation / f".{MANIFEST}.tmp"
+    tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    os.replace(tmp, generation / MANIFEST)
 
 
 def read_manifest(generation: Path | None) -> dict[str, FileEntry] | None:

@@ -117,3 +117,16 @@ def test_update_from_the_command_line(tmp_path, seeds_copy):
     assert "1 files added" in done.stdout
     found = run("searchapp.search", "--index", str(index), "--json", "เขื่อนกั้นน้ำโขง")
     assert json.loads(found.stdout)["hits"][0]["id"] == "new_page"
+
+
+def test_an_update_never_writes_into_the_live_generations_files(tmp_path, seeds_copy):
+    index = tmp_path / "index"
+    assert run("searchapp.reindex", "--quiet", "--index", str(index), "--source", str(seeds_copy)).returncode == 0
+    live = current_generation(index)
+    before = {p.name: p.read_bytes() for p in live.iterdir() if p.is_file()}
+    (seeds_copy / "new.txt").write_text("ข่าวใหม่\n\nเนื้อหาข่าวใหม่เรื่องความร่วมมืออาเซียนด้านการศึกษา " * 3, "utf-8")
+    updated = run("searchapp.reindex", "--quiet", "--index", str(index), "--source", str(seeds_copy))
+    assert updated.returncode == 0, updated.stderr
+    assert current_generation(index) != live and live.is_dir()
+    # the previous generation (kept for readers still on it) is byte for byte what it was
+    assert {p.name: p.read_bytes() for p in live.iterdir() if p.is_file() and p.name in before} == before
