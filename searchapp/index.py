@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import gc
+import json
 import logging
 import os
 import shutil
@@ -45,6 +46,9 @@ from .thai.orgs import registry
 log = logging.getLogger(__name__)
 
 CURRENT = "CURRENT"
+# the size of each Whoosh file of a generation, written when it is built: a truncated or
+# replaced segment file is caught when the index is opened, not mid-search
+SIZES = "sizes.json"
 LOCK = ".lock"
 GEN_PREFIX = "gen-"
 CRASH_AFTER_ARTICLES = 3  # where the "writing" crash point is: documents added, nothing committed
@@ -333,6 +337,7 @@ def _write_generation(articles, index_dir, *, delete_ids, on_article=None, befor
             if before_swap:
                 before_swap(generation)
                 checkpoint("manifest")
+            _write_sizes(generation)
             _fsync_tree(generation)
         except BaseException:
             shutil.rmtree(generation, ignore_errors=True)
@@ -349,6 +354,35 @@ def _write_generation(articles, index_dir, *, delete_ids, on_article=None, befor
 # ---------------------------------------------------------------- reading
 
 
+def _whoosh_files(generation: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_size for p in generation.iterdir()
+            if p.is_file() and p.name not in (SIZES, "manifest.json") and not p.name.endswith("WRITELOCK")}
+
+
+def _write_sizes(generation: Path) -> None:
+    tmp = generation / f".{SIZES}.tmp"
+    tmp.write_text(json.dumps(_whoosh_files(generation), sort_keys=True), "utf-8")
+    os.replace(tmp, generation / SIZES)  # never writes through a hard link into the live generation
+
+
+def _size_problem(generation: Path) -> str | None:
+    """Which Whoosh file is missing or has changed size since the build (None when all match,
+    or for a generation built before sizes were recorded)."""
+    try:
+        expected = json.loads((generation / SIZES).read_text("utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        return f"{SIZES} is unreadable ({exc})"
+    actual = _whoosh_files(generation)
+    for name, size in sorted(expected.items()):
+        if name not in actual:
+            return f"{name} is missing"
+        if actual[name] != size:
+            return f"{name} is {actual[name]} bytes, {size} when built"
+    return None
+
+
 def open_index(index_dir: Path) -> tuple[whoosh_index.Index, str]:
     index_dir = Path(index_dir)
     if not index_dir.is_dir():
@@ -356,13 +390,19 @@ def open_index(index_dir: Path) -> tuple[whoosh_index.Index, str]:
     generation = current_generation(index_dir)
     if generation is None:
         raise IndexMissingError(f"no index at {index_dir}/")
-    failure = None
+    failure = _size_problem(generation)
+    if failure is not None:
+        raise IndexMissingError(f"the index at {index_dir}/ is damaged ({failure})",
+                                hint="rebuild it with `python -m searchapp.reindex --full`")
     with warnings.catch_warnings():
         # Whoosh leaves a damaged file open when it gives up on it; it is closed when the
         # exception goes, inside this block
         warnings.simplefilter("ignore", ResourceWarning)
         try:
             ix = whoosh_index.open_dir(str(generation))
+            # a reader opens every segment file (terms, postings, columns are separate files),
+            # so damage shows here rather than as an error in the middle of a search
+            ix.reader().close()
         except Exception as exc:  # whoosh raises a zoo of errors for damaged files
             failure = f"{exc.__class__.__name__}: {exc}"
         gc.collect()

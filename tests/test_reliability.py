@@ -111,17 +111,20 @@ def test_missing_index_is_a_clear_503_and_recovers_without_restart(tmp_path):
         assert get(base + "/api/search?q=" + urllib.parse.quote("อาเซียน"))[0] == 200
 
 
-@pytest.mark.parametrize("damage", ["current", "segments", "generation"])
+@pytest.mark.parametrize("damage", ["current", "segments", "postings", "columns", "generation"])
 def test_a_corrupt_index_is_a_clear_503_and_a_full_reindex_repairs_it(tmp_path, damage):
     index = tmp_path / "index"
     assert reindex_cli(index, SEEDS).returncode == 0
     live = index / (index / "CURRENT").read_text().strip()
     if damage == "current":
         (index / "CURRENT").write_text("../../etc\n")
-    elif damage == "segments":
-        for path in live.iterdir():
-            if path.suffix in (".toc", ".seg"):
-                path.write_bytes(b"\0garbage" * 10)
+    elif damage in ("segments", "postings", "columns"):
+        # the table of contents and terms; the postings; the per-document columns
+        suffixes = {"segments": (".toc", ".seg", ".trm"), "postings": (".pst",), "columns": (".col",)}[damage]
+        damaged = [path for path in live.iterdir() if path.suffix in suffixes]
+        assert damaged
+        for path in damaged:
+            path.write_bytes(b"\0garbage" * 10)
     else:
         shutil.rmtree(live)
     with serving(index, threads=8) as base:
