@@ -68,8 +68,9 @@ class OrganizationRegistry:
         self._thai = re.compile(_trie_pattern(
             [f for a, f in zip(thai, thai_forms) if not _is_thai_abbreviation(a)], _NOT_MID_CLUSTER))
         boundary_l, boundary_r = r"(?<![A-Za-z0-9\-])", r"(?![A-Za-z0-9])"
-        self._acronyms = re.compile(boundary_l + "(?:" + "|".join(map(re.escape, acronyms)) + ")" + boundary_r)
-        self._names = re.compile(boundary_l + "(?:" + "|".join(_spaced(n) for n in names) + ")" + boundary_r,
+        self._acronyms = re.compile(boundary_l + _trie_pattern(acronyms, boundary_r))
+        # lowercased: case variants of one name are one branch of the trie, matched ignoring case
+        self._names = re.compile(boundary_l + _trie_pattern(sorted({n.lower() for n in names}), boundary_r),
                                  re.IGNORECASE)
 
     def get(self, alias: str) -> Organization | None:
@@ -102,10 +103,6 @@ class OrganizationRegistry:
                 continue
             result.append(Match(start, end, name))
         return result
-
-
-def _spaced(name: str) -> str:
-    return r"\s+".join(re.escape(part) for part in name.split())
 
 
 _NOT_MID_CLUSTER = r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
