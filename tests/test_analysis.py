@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from searchapp.analysis import analyze, normalize
 
@@ -70,3 +72,26 @@ def test_syllables_do_not_depend_on_spaces():
 @pytest.mark.parametrize("text", ["", "   ", "!!!", "\u200b"])
 def test_text_without_words_gives_no_tokens(text):
     assert analyze(text).words == ()
+
+
+# characters the normalizer treats specially, mixed with ordinary Thai and Latin
+_TRICKY = ("กขคงจนมยรลวสหอะาำเแโใไ" "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e4d"
+           "\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4e" "๐๑๒๙ๆฯ" "\u200b\u00ad\ufeff" "AZaz09 " "ＡＺｚ０\u3000"
+           "ΣσςİǅÉ")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_TRICKY, max_size=40))
+def test_the_fast_normalization_path_agrees_with_the_character_by_character_one(text):
+    from searchapp.analysis.normalize import _normalize_by_character
+
+    fast, slow = normalize(text), _normalize_by_character(text)
+    assert fast.text == slow.text
+    assert list(fast.offsets) == list(slow.offsets)
+
+
+def test_ordinary_thai_text_takes_the_fast_path():
+    text = "กระทรวงการต่างประเทศแถลงข่าวที่ทำเนียบรัฐบาล เมื่อ ๒๕๖๗ ASEAN"
+    result = normalize(text)
+    assert isinstance(result.offsets, range)
+    assert result.text == "กระทรวงการต่างประเทศแถลงข่าวที่ทำเนียบรัฐบาล เมื่อ 2567 asean"

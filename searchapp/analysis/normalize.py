@@ -12,7 +12,9 @@ Tone marks are never dropped: ขาว, ข่าว and ข้าว stay thre
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from ..thai.chars import DIGIT_FOLD, ZERO_WIDTH
 
@@ -26,7 +28,8 @@ _SEPARATORS = {"\u0e46": " ", "\u0e2f": " "}  # ๆ, ฯ
 @dataclass(frozen=True)
 class Normalized:
     text: str
-    offsets: tuple[int, ...]  # offsets[i] = index in the original of text[i]; one extra entry = len(original)
+    # offsets[i] = index in the original of text[i]; one extra entry = len(original)
+    offsets: Sequence[int]  # a range when no character was dropped or merged
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of the normalized slice [start, end)."""
@@ -42,11 +45,8 @@ def _fold_char(ch: str) -> str:
     elif code == 0x3000:
         return " "
     ch = ch.translate(DIGIT_FOLD)
-    if ch.isupper():
-        low = ch.lower()
-        if len(low) == 1:
-            return low
-    return ch
+    low = ch.lower()
+    return low if len(low) == 1 else ch
 
 
 _FOLDED: dict[str, str] = {}  # _fold_char's answers, filled as characters are met
@@ -66,7 +66,35 @@ def _emit_marks(run: list[tuple[int, str, int]], chars: list[str], offsets: list
             offsets.append(pos)
 
 
+# The one-to-one folds as a translation table (then str.lower); text that needs more than that
+# (dropped or merged characters, marks to reorder, a context-dependent lowercase) takes the
+# character-by-character path below. Both paths give the same result (tests/test_analysis.py).
+_TABLE = {**{ord(k): v for k, v in _SEPARATORS.items()}, **DIGIT_FOLD, 0x3000: " ",
+          **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}}
+
+
+def _marks(*ranks: int) -> str:
+    return "[" + "".join(ch for ch, rank in _MARK_RANK.items() if rank in ranks) + "]"
+
+
+# what only the character-by-character path handles: a dropped or merged character, a mark
+# repeated or out of order, a run of three marks, a context-dependent lowercase (final sigma).
+# One leading character class per branch: a plain alternation is tried at every position.
+_SLOW = re.compile(f"[{''.join(sorted(ZERO_WIDTH))}\u0e4d\u03a3]"
+                   f"|({_marks(0, 1, 2)})(?:\\1|(?<={_marks(1)}){_marks(0)}|(?<={_marks(2)}){_marks(0, 1)}"
+                   f"|{_marks(0, 1, 2)}{{2}})")
+_MAPPED = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + "]")
+
+
 def normalize(text: str) -> Normalized:
+    if not _SLOW.search(text):
+        folded = (text.translate(_TABLE) if _MAPPED.search(text) else text).lower()
+        if len(folded) == len(text):  # no character lowercases to two
+            return Normalized(folded, range(len(text) + 1))
+    return _normalize_by_character(text)
+
+
+def _normalize_by_character(text: str) -> Normalized:
     chars: list[str] = []
     offsets: list[int] = []
     i, n = 0, len(text)
