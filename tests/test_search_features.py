@@ -222,6 +222,22 @@ def test_snippet_prefers_the_passage_with_more_of_the_query(archive):
     assert "<mark>อาเซียน</mark>" in snippet and "<mark>ความมั่นคง</mark>" in snippet
 
 
+@pytest.mark.parametrize("terms", [("อาเซียน", "ประชุม"), ("ประเทศ",), ("ขาว",), ("asean", "2567"),
+                                   ("ต่างประเทศ", "ความร่วมมือ"), ("ข้าว", "ราคา")])
+def test_snippets_mark_exactly_what_the_whole_text_analysis_marks(archive, terms):
+    # snippets segment only the passages they weigh; a mark must be one the whole text gives
+    from searchapp.analysis.segment import analyze
+    from searchapp.search.snippets import find_matches, make_snippet
+
+    for article_id in ("001_5d6790685f2b3733", "000_2903cdcf15653440", "a02", "a05", "a08"):
+        body = archive.article(article_id).body
+        whole = {body[start:end] for start, end, _ in find_matches(analyze(body), terms)}
+        snippet = make_snippet(body, terms)
+        marked = set(re.findall(r"<mark>(.*?)</mark>", snippet))
+        assert {html.unescape(m) for m in marked} <= whole
+        assert bool(marked) == bool(whole), "a snippet shows a match whenever the text has one"
+
+
 @pytest.mark.parametrize("query, filters", [
     ("อาเซียน 2562", Filters()),
     ("ความร่วมมืออาเซียน ปี 2567", Filters()),
