@@ -478,6 +478,11 @@ class IndexHandle:
             return self._index, self._generation  # type: ignore[return-value]
 
     def searcher(self):
+        return self.current()[0]
+
+    def current(self):
+        """This thread's searcher and the name of the generation it reads (one request
+        should use the pair: a swap may happen between two calls)."""
         ix, generation = self._refresh()
         local = self._local
         if getattr(local, "generation", None) != generation:
@@ -494,7 +499,7 @@ class IndexHandle:
             local.generation = generation
             with self._lock:
                 self._searchers.append(local.searcher)
-        return local.searcher
+        return local.searcher, local.generation
 
     def close(self) -> None:
         """Close every searcher this handle opened (their files stay open until then)."""

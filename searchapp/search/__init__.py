@@ -22,7 +22,8 @@ from ..analysis.segment import analyze
 from ..thai.chars import clean_text
 from ..thai.dates import thai_date
 from .build import DEFAULT_WEIGHTS, Weights, all_of, build_query
-from .facets import Filters, by_date, count_facets
+from .docsets import matching_docs
+from .facets import FacetTable, Filters
 from .query import Clause, parse_query
 from .spelling import Vocabulary
 from .snippets import highlight_all, make_snippet
@@ -60,11 +61,6 @@ def _combined_filter(*parts: Q.Query | None) -> Q.Query | None:
     return all_of(present) if present else None
 
 
-def _matching(searcher, query: Q.Query, narrowing: Q.Query | None) -> list[int]:
-    """Every document number the query and the filter let through (exact, unscored)."""
-    return list(searcher.docs_for_query(query if narrowing is None else Q.And([query, narrowing])))
-
-
 def _period_note(clause: Clause) -> str:
     period = clause.period
     assert period is not None
@@ -82,8 +78,9 @@ class SearchService:
         self.settings = settings or Settings(index_dir=Path(index_dir))
         self.handle = IndexHandle(Path(index_dir), weighting_factory=make_weighting)
         self.weights = weights
-        self._vocabulary: tuple[str | None, Vocabulary] | None = None
-        self._vocabulary_lock = threading.Lock()
+        # what is read from an index once per generation: {kind: (generation, value)}
+        self._per_generation: dict[str, tuple[str, object]] = {}
+        self._per_generation_lock = threading.Lock()
 
     def search(self, text: str, page: int = 1, size: int | None = None, *,
                filters: Filters | None = None, sort: str = "relevance", facets: bool = True,
@@ -122,34 +119,46 @@ class SearchService:
         else:
             query, terms, narrowing = Q.Every(), (), None
         narrowing = _combined_filter(narrowing, filters.query())
-        searcher = self.handle.searcher()
-        docnums = _matching(searcher, query, narrowing)
+        searcher, generation = self.handle.current()
+        docnums = matching_docs(searcher, query, narrowing)
         total = len(docnums)
         first = (page - 1) * size
         if first >= total:
             shown = []  # past the last page (Whoosh would show the last page instead)
         elif sort == "relevance" and text:
-            results = searcher.search_page(query, page, pagelen=size, filter=narrowing)
-            shown = [(r.docnum, float(r.score or 0.0)) for r in results]
+            # the matching set is the filter: Whoosh would otherwise work it out again from the
+            # narrowing query, and count the results again for a results page
+            results = searcher.search(query, limit=first + size, filter=set(docnums) if narrowing else None)
+            shown = [(r.docnum, float(r.score or 0.0)) for r in results][first:]
         else:
-            ordered = by_date(searcher.reader(), docnums, newest_first=sort != "oldest")
+            table = self._read_once("facets", FacetTable, searcher, generation)
+            ordered = table.by_date(docnums, newest_first=sort != "oldest")
             shown = [(docnum, 0.0) for docnum in ordered[first:first + size]]
         hits = tuple(self._hit(searcher.stored_fields(docnum), score, terms) for docnum, score in shown)
-        facet_counts = count_facets(searcher.reader(), docnums, filters) if facets else {}
+        facet_counts = (self._read_once("facets", FacetTable, searcher, generation).count(docnums, filters)
+                        if facets else {})
         suggestion = None
         if suggest and text and page == 1:
             suggestion = self._suggestion(text, filters)
         return SearchResults(query=text, total=total, page=page, size=size, hits=hits, notes=tuple(notes),
                              sort=sort, facets=facet_counts, filters=filters.to_dict(), suggestion=suggestion)
 
+    def _read_once(self, kind: str, factory, searcher=None, generation: str | None = None):
+        """``factory(reader)`` for the generation ``searcher`` reads, kept until the next one."""
+        if searcher is None:
+            searcher, generation = self.handle.current()
+        with self._per_generation_lock:
+            cached = self._per_generation.get(kind)
+            if cached is not None and cached[0] == generation:
+                return cached[1]
+            value = factory(searcher.reader())  # other threads wait rather than read it twice
+            if generation == self.handle.generation:  # a request still on an older one keeps nothing
+                self._per_generation[kind] = (generation, value)
+            return value
+
     def vocabulary(self) -> Vocabulary:
         """The index's words and their frequencies, read once per generation."""
-        searcher = self.handle.searcher()
-        generation = self.handle.generation
-        with self._vocabulary_lock:
-            if self._vocabulary is None or self._vocabulary[0] != generation:
-                self._vocabulary = (generation, Vocabulary(searcher.reader()))
-            return self._vocabulary[1]
+        return self._read_once("vocabulary", Vocabulary)
 
     def _all_words_count(self, text: str, filters: Filters) -> int:
         """Articles having every word of ``text`` (the measure of "finds more": the ranked
@@ -158,7 +167,7 @@ class SearchService:
         if not tokens:
             return 0
         every = Q.And([Q.Or([Q.Term("title", w), Q.Term("body", w)]) for w in dict.fromkeys(tokens)])
-        return len(_matching(self.handle.searcher(), every, filters.query()))
+        return len(matching_docs(self.handle.searcher(), every, filters.query()))
 
     def _suggestion(self, text: str, filters: Filters) -> str | None:
         """A respelling of ``text``, offered only when it finds clearly more: articles with

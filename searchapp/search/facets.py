@@ -1,8 +1,8 @@
 """Filters a user picks (organization, year, section, source, a date range), facet counts
 for the current query, and ordering by date.
 
-Counts are exact: they are read from the index's columns for every matching document,
-not estimated from the first page. Filters combine with AND, also within one facet (two
+Counts are exact: they are counted over every matching document from the index's
+columns (held per index generation, see FacetTable), not estimated from the first page. Filters combine with AND, also within one facet (two
 organizations = articles naming both), so a count shown next to a value is the number
 of results clicking it gives.
 """
@@ -10,6 +10,7 @@ of results clicking it gives.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Mapping, Sequence
@@ -97,64 +98,67 @@ def year_label(ce_year: int) -> str:
     return f"{be_year(ce_year)} ({ce_year})"
 
 
-class _Column:
-    """A column reader that answers ``missing`` for a document without a value. Whoosh's
-    segment columns end at the last document that had one, so reading past it raises."""
+class FacetTable:
+    """Every document's facet values and publication time, read from the index's columns
+    once per index generation (a whole column at a time). Counting the values of the
+    matching documents is then a pass over Python lists (``Counter`` over ``map``), not
+    four column lookups per document."""
 
-    def __init__(self, reader, name: str, missing, translate: bool) -> None:
-        self._column = reader.column_reader(name, translate=translate)
-        self._missing = missing
+    def __init__(self, reader) -> None:
+        interned: dict[object, object] = {}
 
-    def __getitem__(self, docnum: int):
-        try:
-            return self._column[docnum]
-        except IndexError:
-            return self._missing
+        def column(name: str, missing, translate: bool) -> list:
+            values: list = []
+            for leaf, _offset in reader.leaf_readers():
+                count = leaf.doc_count_all()
+                part = list(leaf.column_reader(name, translate=translate))[:count] if leaf.has_column(name) else []
+                part.extend([missing] * (count - len(part)))
+                values.extend(interned.setdefault(v, v) for v in part)
+            return values
+
+        self.orgs: list[tuple[str, ...]] = [
+            tuple(raw.decode("utf-8").split(ORG_SEPARATOR)) if raw else ()
+            for raw in column(ORG_COLUMN, b"", translate=False)]
+        self.years = [y if y in CE_YEARS else None for y in column("year", None, translate=True)]
+        self.sections = column("section", "", translate=True)
+        self.sources = column("source", "", translate=True)
+        self.published = column("published", _NO_DATE, translate=False)
+
+    def count(self, docnums: list[int], filters: Filters,
+              limit: int = MAX_FACET_VALUES) -> dict[str, tuple[FacetValue, ...]]:
+        """Exact value counts over ``docnums`` for each facet, largest first (years newest first)."""
+        counters = {
+            "org": Counter(chain.from_iterable(map(self.orgs.__getitem__, docnums))),
+            "year": Counter(map(self.years.__getitem__, docnums)),
+            "section": Counter(map(self.sections.__getitem__, docnums)),
+            "source": Counter(map(self.sources.__getitem__, docnums)),
+        }
+        for counter in counters.values():
+            counter.pop(None, None)
+            counter.pop("", None)
+        selected = {"org": set(filters.orgs), "year": set(filters.years), "section": set(filters.sections),
+                    "source": set(filters.sources)}
+        facets: dict[str, tuple[FacetValue, ...]] = {}
+        for name, counter in counters.items():
+            if name == "year":
+                items = sorted(counter.items(), reverse=True)
+            else:
+                items = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+            # a selected value always shows, so it can be removed
+            shown = {value for value, _ in items}
+            items += [(value, counter.get(value, 0)) for value in selected[name] if value not in shown]
+            facets[name] = tuple(
+                FacetValue(value=str(value), label=year_label(value) if name == "year" else str(value),
+                           count=count, selected=value in selected[name])
+                for value, count in items)
+        return facets
+
+    def by_date(self, docnums: Iterable[int], newest_first: bool) -> list[int]:
+        """Documents in date order; articles without a date come last either way."""
+        published = self.published
+        if newest_first:
+            return sorted(docnums, key=lambda d: (published[d] == _NO_DATE, -published[d], d))
+        return sorted(docnums, key=lambda d: (published[d], d))
 
 
-def count_facets(reader, docnums: Iterable[int], filters: Filters,
-                 limit: int = MAX_FACET_VALUES) -> dict[str, tuple[FacetValue, ...]]:
-    """Exact value counts over ``docnums`` for each facet, largest first (years newest first)."""
-    counters: dict[str, Counter] = {name: Counter() for name in FACETS}
-    orgs = _Column(reader, ORG_COLUMN, b"", translate=False)
-    years = _Column(reader, "year", None, translate=True)
-    sections = _Column(reader, "section", "", translate=True)
-    sources = _Column(reader, "source", "", translate=True)
-    for docnum in docnums:
-        raw = orgs[docnum]
-        if raw:
-            counters["org"].update(raw.decode("utf-8").split(ORG_SEPARATOR))
-        year = years[docnum]
-        if year in CE_YEARS:
-            counters["year"][year] += 1
-        if sections[docnum]:
-            counters["section"][sections[docnum]] += 1
-        if sources[docnum]:
-            counters["source"][sources[docnum]] += 1
-    selected = {"org": set(filters.orgs), "year": set(filters.years), "section": set(filters.sections),
-                "source": set(filters.sources)}
-    facets: dict[str, tuple[FacetValue, ...]] = {}
-    for name, counter in counters.items():
-        if name == "year":
-            items = sorted(counter.items(), reverse=True)
-        else:
-            items = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        # a selected value always shows, so it can be removed
-        shown = {value for value, _ in items}
-        items += [(value, counter.get(value, 0)) for value in selected[name] if value not in shown]
-        facets[name] = tuple(
-            FacetValue(value=str(value), label=year_label(value) if name == "year" else str(value),
-                       count=count, selected=value in selected[name])
-            for value, count in items)
-    return facets
-
-
-def by_date(reader, docnums: Iterable[int], newest_first: bool) -> list[int]:
-    """Documents in date order; articles without a date come last either way."""
-    published = _Column(reader, "published", _NO_DATE, translate=False)
-    if newest_first:
-        return sorted(docnums, key=lambda d: (published[d] == _NO_DATE, -published[d], d))
-    return sorted(docnums, key=lambda d: (published[d], d))
-
-
-__all__ = ["FACETS", "Filters", "by_date", "count_facets", "year_label"]
+__all__ = ["FACETS", "FacetTable", "Filters", "year_label"]
