@@ -89,7 +89,9 @@ def text_clause(text: str, w: Weights) -> tuple[list[Q.Query], list[str]]:
         for written, others in alternatives(text):
             options = []
             for form in (written,) + others:
-                q, mark = phrase_clause(form)
+                # an alias is a known name: found as words, not as any syllable (a one-syllable
+                # alias would look for every bigram starting with it: hundreds of terms)
+                q, mark = phrase_clause(form, syllable_prefix=False)
                 if q is not None:
                     options.append(q)
                     if form != written:
@@ -102,7 +104,8 @@ def text_clause(text: str, w: Weights) -> tuple[list[Q.Query], list[str]]:
     return subqueries, marks + top_words + marks_alias
 
 
-def phrase_clause(text: str, boost: float = 1.0, *, words_only: bool = False) -> tuple[Q.Query | None, str]:
+def phrase_clause(text: str, boost: float = 1.0, *, words_only: bool = False,
+                  syllable_prefix: bool = True) -> tuple[Q.Query | None, str]:
     """The phrase as a sequence of words, or of syllable bigrams (which survive a different
     word cut); one syllable alone is found as the start of a bigram. ``words_only`` leaves the
     bigrams out (they skip digits, so "มี.ค. 2567" on bigrams would match any มี.ค.)."""
@@ -120,7 +123,7 @@ def phrase_clause(text: str, boost: float = 1.0, *, words_only: bool = False) ->
             options.append(Q.Term(field_name, bigrams[0], boost=boost))
         elif bigrams:
             options.append(Q.Phrase(field_name, bigrams, boost=boost))
-        elif len(analysis.syllables) == 1:
+        elif len(analysis.syllables) == 1 and syllable_prefix:
             options.append(Q.Prefix(field_name, analysis.syllables[0].text + "_", boost=boost))
     if not options:
         return None, ""
