@@ -30,6 +30,12 @@ class IndexMissingError(SearchAppError):
     hint = "run `python -m searchapp.reindex` first"
 
 
+class IndexBuildError(SearchAppError):
+    """A build failed part-way; nothing was swapped in."""
+
+    hint = "the previous index is unchanged; run the reindex again"
+
+
 class IndexBusyError(SearchAppError):
     """Another reindex holds the index lock."""
 

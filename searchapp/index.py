@@ -36,10 +36,12 @@ from whoosh import index as whoosh_index
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
+from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.writing import SegmentWriter
 
 from .config import crash_point
 from .analysis.analyzers import ThaiBigramTokenizer, ThaiLeadTokenizer, ThaiWordTokenizer
-from .errors import IndexBusyError, IndexMissingError
+from .errors import IndexBuildError, IndexBusyError, IndexMissingError
 from .models import Article
 from .thai.orgs import registry
 
@@ -233,12 +235,14 @@ def build_index(
     before_swap: Callable[[Path], None] | None = None,
     wait: bool = False,
     limitmb: int = 256,
+    procs: int = 1,
 ) -> BuildReport:
     """Index ``articles`` into a new generation and swap it in. Nothing is swapped if
     no article was indexed or anything fails: the previous index stays live.
-    ``before_swap(generation_dir)`` may add files (the reindex manifest) before the swap."""
+    ``before_swap(generation_dir)`` may add files (the reindex manifest) before the swap.
+    ``procs`` > 1 analyzes and writes in that many worker processes (one segment each)."""
     return _write_generation(articles, index_dir, delete_ids=None, on_article=on_article,
-                             before_swap=before_swap, wait=wait, limitmb=limitmb)
+                             before_swap=before_swap, wait=wait, limitmb=limitmb, procs=procs)
 
 
 def update_index(articles: Iterable[Article], delete_ids: Iterable[str], index_dir: Path, **options) -> BuildReport:
@@ -268,8 +272,60 @@ def _keep_last_copies(ix: whoosh_index.Index, ids: set[str]) -> None:
     writer.commit(optimize=True)
 
 
+def _die_with_parent() -> None:
+    """In a worker process: be killed when the reindex that started it dies (Linux), so a
+    crashed reindex leaves no worker holding its lock or writing into a removed folder."""
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+class _Worker(SubWriterTask):
+    def run(self) -> None:
+        _die_with_parent()
+        super().run()
+
+
+class _ParallelWriter(MpWriter):
+    """Whoosh's multiprocess writer (documents go to worker processes that each analyze them
+    and write a segment of their own), made safe to fail: its own cancel leaves the workers
+    waiting for work forever and the reindex hanging at exit; here they are stopped."""
+
+    def _new_task(self):
+        task = _Worker(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,
+                       self.multisegment)
+        task.daemon = True
+        self.tasks.append(task)
+        task.start()
+        return task
+
+    def cancel(self) -> None:
+        for task in self.tasks:
+            task.terminate()
+        for task in self.tasks:
+            task.join()
+        SegmentWriter.cancel(self)
+
+
+def _writer(ix: whoosh_index.Index, limitmb: int, procs: int):
+    # compound=False: a compound segment is read through an in-memory copy per searcher
+    # (Whoosh wraps its mmap slice in BytesIO), about 70 MB per server thread here
+    if procs > 1:
+        # multisegment: each worker's segment is kept as it is; merging them would be one
+        # more pass over every posting in this process
+        return _ParallelWriter(ix, procs=procs, multisegment=True, limitmb=limitmb, compound=False)
+    return ix.writer(limitmb=limitmb, compound=False)
+
+
 def _write_generation(articles, index_dir, *, delete_ids, on_article=None, before_swap=None, wait=False,
-                      limitmb=256) -> BuildReport:
+                      limitmb=256, procs=1) -> BuildReport:
     index_dir = Path(index_dir)
     started = time.monotonic()
     report = BuildReport()
@@ -295,9 +351,7 @@ def _write_generation(articles, index_dir, *, delete_ids, on_article=None, befor
             else:
                 _link_tree(live, generation)
                 ix = whoosh_index.open_dir(str(generation))
-            # compound=False: a compound segment is read through an in-memory copy per searcher
-            # (Whoosh wraps its mmap slice in BytesIO), about 70 MB per server thread here
-            writer = ix.writer(limitmb=limitmb, compound=False)
+            writer = _writer(ix, limitmb, procs if delete_ids is None else 1)
             seen: set[str] = set()
             try:
                 for doc_id in delete_ids or ():
@@ -331,6 +385,9 @@ def _write_generation(articles, index_dir, *, delete_ids, on_article=None, befor
             with ix.searcher() as searcher:
                 report.total = searcher.doc_count()
             ix.close()
+            if delete_ids is None and report.total != report.indexed:  # a worker process failed
+                raise IndexBuildError(f"{report.indexed} articles were given but only {report.total} were written "
+                                      "(a worker process failed)")
             if report.total == 0:
                 raise IndexMissingError("nothing could be indexed: the update would leave the index empty; "
                                         "the previous index is unchanged")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import io
 import logging
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -27,6 +28,9 @@ from .models import Article, Skipped
 
 log = logging.getLogger(__name__)
 DEFAULT_SOURCE = Path("seeds")
+# below this, starting worker processes costs more than it saves
+PARALLEL_FROM_FILES = 500
+PARALLEL_FROM_MB = 20
 
 
 @dataclass
@@ -85,7 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", action="store_true", help="rebuild from every file, not only the changed ones")
     parser.add_argument("--wait", action="store_true", help="if another reindex is running, wait for it")
     parser.add_argument("--quiet", action="store_true", help="print only the summary")
+    parser.add_argument("--jobs", type=int, default=0, metavar="N",
+                        help="worker processes for a full build (default: one per CPU for a large "
+                             f"archive of {PARALLEL_FROM_FILES}+ files or {PARALLEL_FROM_MB}+ MB, else 1)")
     args = parser.parse_args(argv)
+    if args.jobs < 0:
+        parser.error("--jobs must be 0 (automatic) or more")
     # skipped files are logged as warnings, and listed in the summary; --quiet keeps only the summary
     logging.basicConfig(level=logging.ERROR if args.quiet else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -110,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if previous is None:
             report = build_index(_ingest(files, entries, {}, progress), args.index, on_article=progress.article,
-                                 before_swap=lambda gen: write_manifest(gen, entries), wait=args.wait)
+                                 before_swap=lambda gen: write_manifest(gen, entries), wait=args.wait,
+                                 procs=args.jobs or _automatic_jobs(files))
             plan = None
         else:
             plan = plan_update(files, previous)
@@ -149,6 +159,20 @@ def main(argv: list[str] | None = None) -> int:
     if report.duplicates:
         print(f"note: {len(report.duplicates)} articles shared an id with an earlier one; the later one was kept")
     return 0
+
+
+def _automatic_jobs(files: list[Path]) -> int:
+    """One worker process per CPU when the archive is large enough to repay starting them."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cpus < 2:
+        return 1
+    size = 0
+    for path in files:
+        try:
+            size += path.stat().st_size
+        except OSError:
+            pass
+    return cpus if len(files) >= PARALLEL_FROM_FILES or size >= PARALLEL_FROM_MB * 1e6 else 1
 
 
 def _print_skipped(skipped: list[Skipped]) -> None:

@@ -109,7 +109,7 @@ def serving(index: Path, threads: int = 4) -> Iterator[str]:
 
 
 def reindex_cli(index: Path, *sources: Path, crash_at: str | None = None, wait: bool = False,
-                background: bool = False):
+                background: bool = False, jobs: int | None = None):
     """``python -m searchapp.reindex --full --quiet`` as a user runs it (a subprocess);
     ``crash_at`` sets the fault-injection point, ``background`` returns the running Popen."""
     env = {k: v for k, v in os.environ.items() if k != "SEARCHAPP_CRASH_AT"}
@@ -119,6 +119,8 @@ def reindex_cli(index: Path, *sources: Path, crash_at: str | None = None, wait: 
     args += [a for s in sources for a in ("--source", str(s))]
     if wait:
         args.append("--wait")
+    if jobs is not None:
+        args += ["--jobs", str(jobs)]
     if background:
         return subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True, stdin=subprocess.DEVNULL)
