@@ -22,7 +22,8 @@ from ..analysis.segment import analyze
 from ..thai.chars import clean_text
 from ..thai.dates import thai_date
 from .build import DEFAULT_WEIGHTS, Weights, all_of, build_query
-from .docsets import matching_docs
+from .docsets import docs_of, matching_docs
+from .ranking import LengthNorms, scores, top
 from .facets import FacetTable, Filters
 from .query import Clause, parse_query
 from .spelling import Vocabulary
@@ -120,23 +121,18 @@ class SearchService:
             query, terms, narrowing = Q.Every(), (), None
         narrowing = _combined_filter(narrowing, filters.query())
         searcher, generation = self.handle.current()
-        docnums = matching_docs(searcher, query, narrowing)
-        total = len(docnums)
         first = (page - 1) * size
-        if first >= total:
-            shown = []  # past the last page (Whoosh would show the last page instead)
-        elif sort == "relevance" and text:
-            # the matching set is the filter: Whoosh would otherwise work it out again from the
-            # narrowing query, and count the results again for a results page
-            results = searcher.search(query, limit=first + size, filter=set(docnums) if narrowing else None)
-            shown = [(r.docnum, float(r.score or 0.0)) for r in results][first:]
+        # past the last page the page is empty (Whoosh would show the last page again)
+        if sort == "relevance" and text:
+            docnums, ranked = self._ranked(searcher, generation, query, narrowing, first + size)
+            shown = ranked[first:]
         else:
-            table = self._read_once("facets", FacetTable, searcher, generation)
-            ordered = table.by_date(docnums, newest_first=sort != "oldest")
+            docnums = matching_docs(searcher, query, narrowing)
+            ordered = self._facet_table(searcher, generation).by_date(docnums, newest_first=sort != "oldest")
             shown = [(docnum, 0.0) for docnum in ordered[first:first + size]]
+        total = len(docnums)
         hits = tuple(self._hit(searcher.stored_fields(docnum), score, terms) for docnum, score in shown)
-        facet_counts = (self._read_once("facets", FacetTable, searcher, generation).count(docnums, filters)
-                        if facets else {})
+        facet_counts = self._facet_table(searcher, generation).count(docnums, filters) if facets else {}
         suggestion = None
         if suggest and text and page == 1:
             suggestion = self._suggestion(text, filters)
@@ -144,21 +140,33 @@ class SearchService:
                              sort=sort, facets=facet_counts, filters=filters.to_dict(), suggestion=suggestion)
 
     def _read_once(self, kind: str, factory, searcher=None, generation: str | None = None):
-        """``factory(reader)`` for the generation ``searcher`` reads, kept until the next one."""
+        """``factory(searcher)`` for the generation ``searcher`` reads, kept until the next one."""
         if searcher is None:
             searcher, generation = self.handle.current()
         with self._per_generation_lock:
             cached = self._per_generation.get(kind)
             if cached is not None and cached[0] == generation:
                 return cached[1]
-            value = factory(searcher.reader())  # other threads wait rather than read it twice
+            value = factory(searcher)  # other threads wait rather than read it twice
             if generation == self.handle.generation:  # a request still on an older one keeps nothing
                 self._per_generation[kind] = (generation, value)
             return value
 
+    def _facet_table(self, searcher, generation: str) -> FacetTable:
+        return self._read_once("facets", lambda s: FacetTable(s.reader()), searcher, generation)
+
+    def _ranked(self, searcher, generation: str, query: Q.Query, narrowing: Q.Query | None,
+                limit: int) -> tuple[list[int], list[tuple[int, float]]]:
+        """Every document matching (ascending) and the ``limit`` best, scored."""
+        norms = self._read_once("norms", lambda s: LengthNorms(), searcher, generation)
+        found = scores(searcher, norms, query)
+        allowed = docs_of(searcher, narrowing) if narrowing is not None else None
+        docnums = sorted(found if allowed is None else (d for d in found if d in allowed))
+        return docnums, top(found, limit, allowed)
+
     def vocabulary(self) -> Vocabulary:
         """The index's words and their frequencies, read once per generation."""
-        return self._read_once("vocabulary", Vocabulary)
+        return self._read_once("vocabulary", lambda searcher: Vocabulary(searcher.reader()))
 
     def _all_words_count(self, text: str, filters: Filters) -> int:
         """Articles having every word of ``text`` (the measure of "finds more": the ranked
@@ -189,8 +197,9 @@ class SearchService:
         built = build_query(parse_query(clean_text(text)), self.weights)
         if built.query is None:
             return []
-        searcher = self.handle.searcher()
-        return [r["id"] for r in searcher.search(built.query, limit=limit, filter=built.filter)]
+        searcher, generation = self.handle.current()
+        _, ranked = self._ranked(searcher, generation, built.query, built.filter, limit)
+        return [searcher.stored_fields(docnum)["id"] for docnum, _ in ranked]
 
     def _hit(self, stored: dict, score: float, terms: tuple[str, ...]) -> Hit:
         article = document_to_article(stored)

@@ -74,20 +74,30 @@ def _docs(searcher, query: Q.Query, everything: range) -> set[int]:
     return set(query.docs(searcher))
 
 
-def matching_docs(searcher, query: Q.Query, narrowing: Q.Query | None = None) -> list[int]:
-    """Every document number (top-level, ascending) that ``query`` matches and ``narrowing``
-    lets through; deleted documents never."""
-    found: list[int] = []
+def _leaf_docs(searcher, queries: list[Q.Query]):
+    """Per segment: its offset and the local documents every one of ``queries`` matches."""
     for leaf, offset in searcher.leaf_searchers():
         reader = leaf.reader()
         everything = range(reader.doc_count_all())
-        docs = _docs(leaf, query, everything)
-        if docs and narrowing is not None:
-            docs &= _docs(leaf, narrowing, everything)
+        docs = _docs(leaf, queries[0], everything)
+        for other in queries[1:]:
+            if docs:
+                docs &= _docs(leaf, other, everything)
         if docs and reader.has_deletions():
             docs -= set(reader.deleted_docs_set)
-        found.extend(offset + d for d in sorted(docs))
-    return found
+        yield offset, docs
 
 
-__all__ = ["matching_docs"]
+def matching_docs(searcher, query: Q.Query, narrowing: Q.Query | None = None) -> list[int]:
+    """Every document number (top-level, ascending) that ``query`` matches and ``narrowing``
+    lets through; deleted documents never."""
+    queries = [query] if narrowing is None else [query, narrowing]
+    return [offset + d for offset, docs in _leaf_docs(searcher, queries) for d in sorted(docs)]
+
+
+def docs_of(searcher, query: Q.Query) -> set[int]:
+    """The same as a set, in no order."""
+    return {offset + d for offset, docs in _leaf_docs(searcher, [query]) for d in docs}
+
+
+__all__ = ["docs_of", "matching_docs"]

@@ -1,0 +1,61 @@
+"""Our term-at-a-time ranking gives Whoosh's own BM25F scores and order, and the exact set of
+matching documents; where it differs from Whoosh (a disjunction's best part), it is right."""
+
+from __future__ import annotations
+
+import pytest
+from whoosh import query as Q
+
+from searchapp.search.build import build_query
+from searchapp.search.docsets import matching_docs
+from searchapp.search.query import parse_query
+from searchapp.search.ranking import LengthNorms, scores, top
+
+from .test_search_features import many_index  # noqa: F401  (600 articles: many posting blocks)
+
+
+def _has_disjunction_max(query) -> bool:
+    return isinstance(query, Q.DisjunctionMax) or any(
+        _has_disjunction_max(sub) for sub in (getattr(query, "subqueries", None) or ()))
+
+
+@pytest.mark.parametrize("text", ["ฟุตบอล", "ผู้รักษาประตู ชัยชนะ", "แชมป์ลีก สโมสร", "โค้ช อันดับ ครั้ง",
+                                  "+ทีม -ลีก", '"กองหลัง กองหน้า"', "เกม คะแนน นัด ชิง ถ้วย"])
+def test_scores_and_order_are_whooshs_own(many_index, text):  # noqa: F811
+    from searchapp.search import SearchService
+
+    service = SearchService(many_index)  # owns the searcher: kept alive for the whole test
+    searcher = service.handle.searcher()
+    built = build_query(parse_query(text))
+    assert not _has_disjunction_max(built.query)
+    found = scores(searcher, LengthNorms(), built.query)
+    assert sorted(found) == matching_docs(searcher, built.query)
+    whoosh = [(hit.docnum, hit.score) for hit in searcher.search(built.query, limit=20)]
+    ours = top(found, 20)
+    assert [d for d, _ in ours] == [d for d, _ in whoosh]
+    assert all(abs(a - b) < 1e-9 * max(1.0, b) for (_, a), (_, b) in zip(ours, whoosh))
+
+
+def test_a_disjunction_scores_a_document_by_its_own_best_part(many_index):  # noqa: F811
+    from searchapp.search import SearchService
+
+    service = SearchService(many_index)  # owns the searcher: kept alive for the whole test
+    searcher = service.handle.searcher()
+    norms = LengthNorms()
+    one, other = Q.Term("body", "ฟุตบอล"), Q.Term("body", "ชัยชนะ")
+    alone = [scores(searcher, norms, q) for q in (one, other)]
+    best = scores(searcher, norms, Q.DisjunctionMax([one, other], boost=0.5))
+    assert set(best) == set(alone[0]) | set(alone[1])
+    for docnum, score in best.items():
+        assert score == pytest.approx(0.5 * max(a.get(docnum, 0.0) for a in alone))
+
+
+def test_equal_scores_keep_document_order_and_filters_apply(many_index):  # noqa: F811
+    from searchapp.search import SearchService
+
+    service = SearchService(many_index)  # owns the searcher: kept alive for the whole test
+    searcher = service.handle.searcher()
+    found = {3: 1.0, 1: 1.0, 2: 2.0, 7: 0.5}
+    assert top(found, 3) == [(2, 2.0), (1, 1.0), (3, 1.0)]
+    assert top(found, 3, allowed={3, 7}) == [(3, 1.0), (7, 0.5)]
+    assert searcher.doc_count() == 600
