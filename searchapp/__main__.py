@@ -1,6 +1,6 @@
 """`python -m searchapp VERB`: serve, search, reindex.
 
-    python -m searchapp serve [--reindex] [--host H] [--port P] [--index DIR]
+    python -m searchapp serve [--reindex] [--host H] [--port P] [--index DIR] [--workers N]
     python -m searchapp search QUERY ...        (same as python -m searchapp.search)
     python -m searchapp reindex [...]           (same as python -m searchapp.reindex)
 """
@@ -23,8 +23,14 @@ def serve(argv: list[str]) -> int:
     parser.add_argument("--port", type=int, default=settings.port, help="port (default: %(default)s)")
     parser.add_argument("--index", type=Path, default=settings.index_dir, help="index folder (default: %(default)s)")
     parser.add_argument("--reindex", action="store_true", help="index seeds/ first if there is no index yet")
-    parser.add_argument("--threads", type=int, default=settings.threads, help="worker threads (default: %(default)s)")
+    parser.add_argument("--threads", type=int, default=settings.threads,
+                        help="worker threads per process (default: %(default)s)")
+    parser.add_argument("--workers", type=int, default=settings.workers,
+                        help="server processes sharing the port; one per CPU core uses them all "
+                             "(default: %(default)s)")
     args = parser.parse_args(argv)
+    if not 1 <= args.workers <= 64 or not 1 <= args.threads <= 256:
+        parser.error("--workers must be 1-64 and --threads 1-256")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.reindex:
         from .index import current_generation
@@ -38,10 +44,24 @@ def serve(argv: list[str]) -> int:
 
     from .web import create_app
 
-    app = create_app(settings=settings.with_overrides(index_dir=args.index, host=args.host, port=args.port))
-    print(f"searchapp: serving {args.index}/ on http://{args.host}:{args.port}/", flush=True)
-    waitress_serve(app, host=args.host, port=args.port, threads=args.threads, ident="searchapp")
-    return 0
+    overrides = settings.with_overrides(index_dir=args.index, host=args.host, port=args.port)
+    if args.workers == 1:
+        app = create_app(settings=overrides)
+        print(f"searchapp: serving {args.index}/ on http://{args.host}:{args.port}/", flush=True)
+        waitress_serve(app, host=args.host, port=args.port, threads=args.threads, ident="searchapp")
+        return 0
+    from .processes import listen, serve_in_processes
+
+    try:
+        sock = listen(args.host, args.port)
+    except OSError as exc:
+        print(f"error: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"searchapp: serving {args.index}/ on http://{args.host}:{args.port}/ "
+          f"with {args.workers} processes", flush=True)
+    # each process makes its own app (searchers, caches) after the fork
+    return serve_in_processes(sock, args.workers, lambda shared: waitress_serve(
+        create_app(settings=overrides), sockets=[shared], threads=args.threads, ident="searchapp"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,7 +18,8 @@ class Settings:
 
     Environment variables (all optional): ``SEARCHAPP_INDEX`` (index folder),
     ``SEARCHAPP_HOST``, ``SEARCHAPP_PORT``, ``SEARCHAPP_PAGE_SIZE``,
-    ``SEARCHAPP_THREADS`` (waitress worker threads).
+    ``SEARCHAPP_THREADS`` (waitress worker threads per process), ``SEARCHAPP_WORKERS``
+    (server processes sharing the port: one Python process uses one CPU).
     """
 
     index_dir: Path = Path("index")
@@ -28,6 +29,7 @@ class Settings:
     max_page_size: int = 100
     max_query_chars: int = 1000
     threads: int = 8
+    workers: int = 1
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -38,7 +40,8 @@ class Settings:
             values["index_dir"] = Path(env[ENV_PREFIX + "INDEX"])
         if env.get(ENV_PREFIX + "HOST"):
             values["host"] = env[ENV_PREFIX + "HOST"]
-        for key, attr in (("PORT", "port"), ("PAGE_SIZE", "page_size"), ("THREADS", "threads")):
+        for key, attr in (("PORT", "port"), ("PAGE_SIZE", "page_size"), ("THREADS", "threads"),
+                          ("WORKERS", "workers")):
             raw = env.get(ENV_PREFIX + key)
             if raw:
                 try:

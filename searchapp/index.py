@@ -41,6 +41,7 @@ from whoosh.writing import SegmentWriter
 
 from .config import crash_point
 from .analysis.analyzers import ThaiBigramTokenizer, ThaiLeadTokenizer, ThaiWordTokenizer
+from .processes import die_with_parent
 from .errors import IndexBuildError, IndexBusyError, IndexMissingError
 from .models import Article
 from .thai.orgs import registry
@@ -272,24 +273,9 @@ def _keep_last_copies(ix: whoosh_index.Index, ids: set[str]) -> None:
     writer.commit(optimize=True)
 
 
-def _die_with_parent() -> None:
-    """In a worker process: be killed when the reindex that started it dies (Linux), so a
-    crashed reindex leaves no worker holding its lock or writing into a removed folder."""
-    parent = os.getppid()
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != parent:  # it died before the line above
-        os._exit(1)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-
-
 class _Worker(SubWriterTask):
     def run(self) -> None:
-        _die_with_parent()
+        die_with_parent()
         super().run()
 
 
