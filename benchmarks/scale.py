@@ -17,6 +17,10 @@
    without spaces, phrases, filtered queries), throughput at concurrency 8 for
    ``--seconds``, and each server's resident memory afterwards.
 
+searchapp is served as a user would on this machine (``serve --workers N``, one process per
+CPU by default, 4 threads each); the naive server is one process with 8 threads. Memory is
+the resident memory of the server's processes, summed.
+
 Prints one table (ours, naive, ratio) and a JSON line. Stops by itself; loopback only.
 """
 
@@ -201,10 +205,29 @@ def serve_naive(index_dir: Path, port: int) -> None:
 
 
 def _rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+    """Resident memory of ``pid`` and its child processes (server workers), summed: pages
+    the workers share with each other are counted once per process, so this is an upper bound."""
+    total = 0.0
+    for process in [pid] + _children(pid):
+        try:
+            for line in Path(f"/proc/{process}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) / 1024
+        except OSError:
+            pass
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.append(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                pass
+    return found
 
 
 def _get(url: str) -> float:
@@ -268,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="searchapp server processes (default: one per CPU; the naive server is one)")
     parser.add_argument("--serve-naive", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -310,8 +335,8 @@ def main(argv: list[str] | None = None) -> int:
 
         queries = query_set(source, args.queries, args.seed)
         for name, command, figures in (
-            ("searchapp", [sys.executable, "-m", "searchapp", "serve", "--index", str(ours_index), "--threads", "8"],
-             ours),
+            ("searchapp", [sys.executable, "-m", "searchapp", "serve", "--index", str(ours_index), "--threads", "4",
+                           "--workers", str(args.workers)], ours),
             ("naive", [sys.executable, str(Path(__file__).resolve()), "--serve-naive", str(naive_index)], naive),
         ):
             process, base = start_server(command)
@@ -336,7 +361,9 @@ def main(argv: list[str] | None = None) -> int:
             ("latency c=1 all, p99 ms", "p99_ms"), ("latency c=1 short, p50 ms", "short_p50_ms"),
             ("latency c=1 short, p95 ms", "short_p95_ms"), ("throughput c=8, queries/s", "qps_c8"),
             ("errors at c=8", "errors_c8"), ("server memory, MB RSS", "rss_mb")]
-    print(f"\n{args.size:,} articles ({count:,} after the deletions), {os.cpu_count()} CPUs")
+    print(f"\n{args.size:,} articles ({count:,} after the deletions), {os.cpu_count()} CPUs, "
+          f"searchapp served by {args.workers} processes x 4 threads, naive by 1 x 8; whole run "
+          f"{(time.monotonic() - started) / 60:.1f} min")
     print(f"{'figure':<28} {'searchapp':>10} {'naive':>10} {'ratio':>7}")
     for label, key in rows:
         mine, theirs = ours.get(key), naive.get(key)
@@ -344,6 +371,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label:<28} {mine if mine is None else round(mine, 1):>10} "
               f"{'-' if theirs is None else round(theirs, 1):>10} {ratio:>7}")
     print(json.dumps({"size": args.size, "ours": ours, "naive": naive, "cpus": os.cpu_count(),
+                      "workers": args.workers, "minutes": round((time.monotonic() - started) / 60, 1),
                       "median_query_len": statistics.median(len(q) for q in queries)}, ensure_ascii=False))
     return 0
 
