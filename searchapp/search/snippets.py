@@ -143,15 +143,20 @@ def highlight_all(text: str, terms: tuple[str, ...]) -> str:
 def _choose(matches: list[list[int]], terms: tuple[str, ...], length: int, fragment_chars: int,
             max_fragments: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The passages to show, and the spans (window and the matches in it) the choice looked at."""
-    # score a window at each match: length of the distinct terms inside, then number of matches
+    # score a window at each match: length of the distinct terms inside, then number of matches.
+    # The matches do not overlap, so both their starts and their ends ascend: the matches
+    # inside a window, or touching it, are a slice found by bisection.
+    starts = [m[0] for m in matches]
+    ends = [m[1] for m in matches]
     windows: list[tuple[int, int, int, int, int, int]] = []  # (-distinct, -count, start, end, span)
-    for m_start, _, _, _ in matches:
+    for m_start in starts:
         w_start = max(0, m_start - fragment_chars // 4)
         w_end = min(length, w_start + fragment_chars)
-        inside = [m for m in matches if m[0] >= w_start and m[1] <= w_end]
+        inside = matches[bisect_left(starts, w_start):bisect_right(ends, w_end)]
         weight = sum(len(terms[t]) for t in {m[2] for m in inside})
-        span_start = min([w_start] + [m[0] for m in matches if m[1] > w_start and m[0] < w_end])
-        span_end = max([w_end] + [m[1] for m in matches if m[1] > w_start and m[0] < w_end])
+        touching = matches[bisect_right(ends, w_start):bisect_left(starts, w_end)]
+        span_start = min(w_start, touching[0][0]) if touching else w_start
+        span_end = max(w_end, touching[-1][1]) if touching else w_end
         windows.append((-weight, -len(inside), w_start, w_end, span_start, span_end))
     windows.sort()
     best = -windows[0][0]
