@@ -59,3 +59,30 @@ def test_equal_scores_keep_document_order_and_filters_apply(many_index):  # noqa
     assert top(found, 3) == [(2, 2.0), (1, 1.0), (3, 1.0)]
     assert top(found, 3, allowed={3, 7}) == [(3, 1.0), (7, 0.5)]
     assert searcher.doc_count() == 600
+
+
+def test_date_ranges_score_as_in_whoosh_and_a_prefix_scores_its_boost(archive_index):
+    from datetime import datetime
+
+    from searchapp.search import SearchService
+    from searchapp.search.docsets import docs_of
+
+    service = SearchService(archive_index)
+    searcher = service.handle.searcher()
+    norms = LengthNorms()
+    for query in (Q.AndMaybe(Q.Or([Q.Term("title", "ข้าว", boost=2.0), Q.Term("body", "ราคา")]),
+                             Q.DateRange("published", datetime(2019, 1, 1), datetime(2019, 12, 31), boost=5.0)),
+                  Q.Or([Q.Term("body", "อาเซียน"), Q.DateRange("published", datetime(2024, 1, 1), None)])):
+        found = scores(searcher, norms, query)
+        assert sorted(found) == matching_docs(searcher, query)
+        whoosh = [(hit.docnum, hit.score) for hit in searcher.search(query, limit=15)]
+        ours = top(found, 15)
+        assert whoosh and [d for d, _ in ours] == [d for d, _ in whoosh]
+        assert all(abs(a - b) < 1e-9 * max(1.0, b) for (_, a), (_, b) in zip(ours, whoosh))
+    word, prefix = Q.Term("body", "อาเซียน"), Q.Prefix("body_bi", "ประ_", boost=0.7)
+    alone, marked = scores(searcher, norms, word), docs_of(searcher, prefix)
+    assert marked - set(alone)
+    both = scores(searcher, norms, Q.Or([word, prefix]))
+    assert set(both) == set(alone) | marked
+    for docnum, score in both.items():
+        assert score == pytest.approx(alone.get(docnum, 0.0) + (0.7 if docnum in marked else 0.0))

@@ -5,7 +5,8 @@ time, in Python: a ten-word query over title, body, lead and bigram fields is a 
 forty posting lists, and walking it cost more than ranking the first page. Here each
 posting list is read a whole block at a time into a set, and the query tree is evaluated
 with set operations (C loops); a range or a prefix as the union of the terms it covers.
-Phrases, whose words' positions must be compared, are asked of Whoosh.
+Phrases, whose words' positions must be compared, are asked of Whoosh, and only about the
+documents the rest of the query leaves when that is a small part of the index.
 
 Scores do not matter here: ``AndMaybe`` is its required side, ``AndNot`` a difference.
 """
@@ -38,31 +39,70 @@ def _term_docs(reader, field_name: str, text) -> set[int]:
     return docs
 
 
-def _docs(searcher, query: Q.Query, everything: range) -> set[int]:
-    """Segment-local document numbers matching ``query`` in one leaf searcher."""
+def _costly(query: Q.Query) -> bool:
+    """Whether working out ``query``'s documents means comparing positions (a phrase)."""
+    if type(query) in _COMPOUND:
+        return any(_costly(sub) for sub in query.subqueries)
+    if type(query) in (Q.AndMaybe, Q.AndNot):
+        return _costly(query.a) or (type(query) is Q.AndNot and _costly(query.b))
+    if type(query) is Q.Not:
+        return _costly(query.query)
+    return isinstance(query, Q.Phrase)
+
+
+def _candidates_only(searcher, query: Q.Query, within: set[int]) -> set[int]:
+    """``query``'s documents among ``within``, moving its matcher from one candidate to the next."""
+    matcher = query.matcher(searcher, searcher.boolean_context())
+    found: set[int] = set()
+    for docnum in sorted(within):
+        if not matcher.is_active():
+            break
+        if matcher.id() < docnum:
+            matcher.skip_to(docnum)
+            if not matcher.is_active():
+                break
+        if matcher.id() == docnum:
+            found.add(docnum)
+    return found
+
+
+def _docs(searcher, query: Q.Query, everything: range, within: set[int] | None = None) -> set[int]:
+    """Segment-local document numbers matching ``query`` in one leaf searcher. With ``within``,
+    only the answer's part inside it is exact (the caller intersects): a phrase is then
+    checked on those candidates alone, not over the whole segment."""
     if type(query) is Q.Term:
         return _term_docs(searcher.reader(), query.fieldname, query.text)
     # exact types: a subclass may mean more (Ordered is an And whose words must come in order)
     if type(query) in (Q.Or, Q.DisjunctionMax):
+        # the parts without phrases first: a phrase is then checked only where they did not match
         result: set[int] = set()
-        for sub in query.subqueries:
-            result |= _docs(searcher, sub, everything)
+        for sub in sorted(query.subqueries, key=_costly):
+            rest = None if within is None else within - result
+            if rest is not None and not rest:
+                break
+            result |= _docs(searcher, sub, everything, rest)
         return result
     if type(query) is Q.And:
-        parts = sorted((_docs(searcher, sub, everything) for sub in query.subqueries), key=len)
-        result = parts[0] if parts else set()
-        for part in parts[1:]:
+        # the parts without phrases first: what they leave is all a phrase must be checked on
+        subs = sorted(query.subqueries, key=_costly)
+        result = _docs(searcher, subs[0], everything, within) if subs else set()
+        if within is not None:
+            result &= within
+        for sub in subs[1:]:
             if not result:
                 break
-            result &= part
+            result &= _docs(searcher, sub, everything, result)
         return result
     if type(query) is Q.AndMaybe:
-        return _docs(searcher, query.a, everything)
+        return _docs(searcher, query.a, everything, within)
     if type(query) is Q.AndNot:
-        result = _docs(searcher, query.a, everything)
-        return result - _docs(searcher, query.b, everything) if result else result
+        result = _docs(searcher, query.a, everything, within)
+        if within is not None:
+            result &= within
+        return result - _docs(searcher, query.b, everything, result) if result else result
     if type(query) is Q.Not:
-        return set(everything) - _docs(searcher, query.query, everything)
+        scope = set(everything) if within is None else within
+        return scope - _docs(searcher, query.query, everything, scope)
     if type(query) is Q.Every and not query.fieldname:
         return set(everything)
     if query is Q.NullQuery:
@@ -70,8 +110,13 @@ def _docs(searcher, query: Q.Query, everything: range) -> set[int]:
     # a range or a prefix is a union of the terms it covers in this segment
     simplified = query.simplify(searcher.reader())
     if type(simplified) is not type(query):
-        return _docs(searcher, simplified, everything)
+        return _docs(searcher, simplified, everything, within)
+    if within is not None and len(within) * 4 < len(everything):
+        return _candidates_only(searcher, query, within)
     return set(query.docs(searcher))
+
+
+_COMPOUND = (Q.Or, Q.DisjunctionMax, Q.And)
 
 
 def _leaf_docs(searcher, queries: list[Q.Query]):
@@ -82,7 +127,7 @@ def _leaf_docs(searcher, queries: list[Q.Query]):
         docs = _docs(leaf, queries[0], everything)
         for other in queries[1:]:
             if docs:
-                docs &= _docs(leaf, other, everything)
+                docs &= _docs(leaf, other, everything, docs)
         if docs and reader.has_deletions():
             docs -= set(reader.deleted_docs_set)
         yield offset, docs

@@ -12,9 +12,10 @@ The scores are Whoosh's own BM25F, from its own scorer objects (idf, average len
 field-specific B): Or and And add, ``AndMaybe`` adds its optional side where it matches,
 ``AndNot`` keeps the left side's score. Two differences, both deliberate:
 ``DisjunctionMax`` takes the best of its parts *for the document* (Whoosh's matcher
-compares parts positioned on different documents), and among equal scores the earlier
-document comes first, as in Whoosh. Parts without a term-at-a-time form (phrases, date
-ranges, prefixes) are scored by Whoosh's own matchers, over their own documents only.
+compares parts positioned on different documents), and a constant-score prefix is constant
+(below). Among equal scores the earlier document comes first, as in Whoosh. A prefix or a date range scores its boost for each
+document it matches. Phrases, whose positions must be compared, are scored by Whoosh's own
+matchers, over their own documents only.
 """
 
 from __future__ import annotations
@@ -171,6 +172,10 @@ def scores(searcher, norms: LengthNorms, query: Q.Query, multiplier: float = 1.0
         return found
     if query is Q.NullQuery:
         return {}
+    if isinstance(query, (Q.MultiTerm, Q.NumericRange)) and query.constantscore:
+        # a prefix or a date range: its boost for every document it matches (Whoosh means the
+        # same, but gives 1 on a small index and the sum of the expanded terms' scores on a large one)
+        return dict.fromkeys(docs_of(searcher, query), multiplier * query.boost)
     found = {}
     _add_whoosh(searcher, query, multiplier, found)
     return found
