@@ -4,6 +4,12 @@
 SHA-256 of its content, the article ids it yielded, and why it was skipped if it was.
 A reindex compares the files it is given with it: only added and changed files are
 ingested, and the articles of changed and deleted files are removed.
+
+The content hash decides, but a file is not read again when its size, modification time
+(nanoseconds) and inode are those recorded, as git and rsync do: on 100,000 files, hashing
+everything again took longer than the update itself. A time is recorded only when it lies
+at least two seconds before the run looked at the file, so an edit made while a reindex runs
+still changes what the next one sees.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +25,7 @@ from .index import schema_names
 
 MANIFEST = "manifest.json"
 VERSION = 1
+SETTLED_NS = 2_000_000_000  # how much older than the scan a file's time must be to be trusted
 
 
 @dataclass
@@ -25,10 +33,23 @@ class FileEntry:
     sha256: str
     ids: list[str] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) of what was skipped
+    stat: tuple[int, int, int] | None = None  # (size, mtime_ns, inode) when it can be trusted
 
 
 def file_key(path: Path) -> str:
     return str(Path(os.path.abspath(path)))
+
+
+def file_stat(path: Path, scanned_ns: int) -> tuple[int, int, int] | None:
+    """(size, mtime_ns, inode) of ``path``, or None when it is too recent to be trusted (or
+    cannot be read) compared with ``scanned_ns``, when the scan began."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if info.st_mtime_ns > scanned_ns - SETTLED_NS:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 def file_hash(path: Path) -> str:
@@ -46,7 +67,8 @@ def file_hash(path: Path) -> str:
 
 def write_manifest(generation: Path, files: dict[str, FileEntry]) -> None:
     data = {"version": VERSION, "schema": schema_names(),
-            "files": {k: {"sha256": v.sha256, "ids": v.ids, "problems": v.problems} for k, v in sorted(files.items())}}
+            "files": {k: {"sha256": v.sha256, "ids": v.ids, "problems": v.problems,
+                          "stat": list(v.stat) if v.stat else None} for k, v in sorted(files.items())}}
     # an update's generation starts as hard links to the live one: write a new file and
     # rename it over the link, never through it into the live generation
     tmp = generation / f".{MANIFEST}.tmp"
@@ -62,10 +84,17 @@ def read_manifest(generation: Path | None) -> dict[str, FileEntry] | None:
         data = json.loads((generation / MANIFEST).read_text("utf-8"))
         if data.get("version") != VERSION or data.get("schema") != schema_names():
             return None
-        return {k: FileEntry(v["sha256"], list(v["ids"]), [(str(a), str(b)) for a, b in v["problems"]])
+        return {k: FileEntry(v["sha256"], list(v["ids"]), [(str(a), str(b)) for a, b in v["problems"]],
+                             _stat(v.get("stat")))
                 for k, v in data["files"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+def _stat(raw) -> tuple[int, int, int] | None:
+    if isinstance(raw, list) and len(raw) == 3 and all(isinstance(x, int) for x in raw):
+        return (raw[0], raw[1], raw[2])
+    return None
 
 
 @dataclass
@@ -75,6 +104,7 @@ class Plan:
     deleted: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     hashes: dict[str, str] = field(default_factory=dict)  # key -> sha256 of every current file
+    stats: dict[str, tuple[int, int, int] | None] = field(default_factory=dict)  # key -> file_stat
     delete_ids: set[str] = field(default_factory=set)
 
     @property
@@ -82,16 +112,24 @@ class Plan:
         return not (self.added or self.changed or self.deleted)
 
 
-def plan_update(files: list[Path], previous: dict[str, FileEntry]) -> Plan:
-    """Sort the current ``files`` against the previous manifest by content hash."""
+def plan_update(files: list[Path], previous: dict[str, FileEntry], scanned_ns: int | None = None) -> Plan:
+    """Sort the current ``files`` against the previous manifest by content hash (not read
+    again when size, time and inode are as recorded)."""
     plan = Plan()
     current: set[str] = set()
+    scanned_ns = time.time_ns() if scanned_ns is None else scanned_ns
     for path in files:
         key = file_key(path)
         current.add(key)
+        before = previous.get(key)
+        stat = file_stat(path, scanned_ns)  # before reading: an edit during the read changes it
+        plan.stats[key] = stat
+        if before is not None and stat is not None and before.stat == stat:
+            plan.hashes[key] = before.sha256
+            plan.unchanged.append(key)
+            continue
         digest = file_hash(path)
         plan.hashes[key] = digest
-        before = previous.get(key)
         if before is None:
             plan.added.append(path)
         elif before.sha256 != digest or not digest:

@@ -15,15 +15,16 @@ import logging
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator, TextIO
 
 from .config import Settings
-from .errors import SearchAppError
-from .index import build_index, current_generation, open_index, update_index
+from .errors import IndexBusyError, SearchAppError
+from .index import build_index, current_generation, index_lock, open_index, update_index
 from .ingest import ingest_file, iter_files
-from .manifest import FileEntry, file_hash, file_key, plan_update, read_manifest, write_manifest
+from .manifest import (FileEntry, Plan, file_hash, file_key, file_stat, plan_update, read_manifest,
+                       write_manifest)
 from .models import Article, Skipped
 
 log = logging.getLogger(__name__)
@@ -66,17 +67,21 @@ class Progress:
             self.stream.flush()
 
 
-def _ingest(paths: list[Path], entries: dict[str, FileEntry], hashes: dict[str, str],
+def _ingest(paths: list[Path], entries: dict[str, FileEntry], plan: Plan | None, scanned_ns: int,
             progress: Progress) -> Iterator[Article]:
     """Articles of ``paths``, recording what each file gave in ``entries`` (the manifest)."""
     for path in paths:
         key = file_key(path)
-        digest = hashes[key] if key in hashes else file_hash(path)
+        if plan is not None and key in plan.hashes:
+            stat, digest = plan.stats.get(key), plan.hashes[key]
+        else:
+            stat = file_stat(path, scanned_ns)  # before reading, as in plan_update
+            digest = file_hash(path)
         articles, skipped = ingest_file(path)
         for problem in skipped:
             log.warning("skipped %s: %s", problem.path, problem.reason)
         progress.skipped.extend(skipped)
-        entries[key] = FileEntry(digest, [a.id for a in articles], [(s.path, s.reason) for s in skipped])
+        entries[key] = FileEntry(digest, [a.id for a in articles], [(s.path, s.reason) for s in skipped], stat)
         yield from articles
 
 
@@ -101,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     sources = args.source or [DEFAULT_SOURCE]
     progress = Progress(sys.stderr if not args.quiet else io.StringIO())
     started = time.monotonic()
+    scanned_ns = time.time_ns()  # what the files' times are compared with (manifest.file_stat)
     files: list[Path] = []
     for item in iter_files(sources):
         if isinstance(item, Skipped):
@@ -118,23 +124,26 @@ def main(argv: list[str] | None = None) -> int:
     entries: dict[str, FileEntry] = {}
     try:
         if previous is None:
-            report = build_index(_ingest(files, entries, {}, progress), args.index, on_article=progress.article,
+            report = build_index(_ingest(files, entries, None, scanned_ns, progress), args.index,
+                                 on_article=progress.article,
                                  before_swap=lambda gen: write_manifest(gen, entries), wait=args.wait,
                                  procs=args.jobs or _automatic_jobs(files))
             plan = None
         else:
-            plan = plan_update(files, previous)
-            for key in plan.unchanged:
-                entries[key] = previous[key]
+            plan = plan_update(files, previous, scanned_ns)
+            for key in plan.unchanged:  # with the time seen now, so the next run need not read it
+                entries[key] = replace(previous[key], stat=plan.stats.get(key))
                 progress.skipped.extend(Skipped(path, reason + " (unchanged since the last run)")
                                         for path, reason in previous[key].problems)
             if plan.empty:
+                if any(plan.stats.get(key) != previous[key].stat for key in plan.unchanged):
+                    _record_times(args.index, entries)
                 progress.done()
                 _print_skipped(progress.skipped)
                 print(f"{args.index}/ is up to date: {len(plan.unchanged)} files unchanged; "
                       f"skipped {len(progress.skipped)} files")
                 return 0
-            report = update_index(_ingest(plan.added + plan.changed, entries, plan.hashes, progress),
+            report = update_index(_ingest(plan.added + plan.changed, entries, plan, scanned_ns, progress),
                                   plan.delete_ids, args.index, on_article=progress.article,
                                   before_swap=lambda gen: write_manifest(gen, entries), wait=args.wait)
     except SearchAppError as exc:
@@ -159,6 +168,19 @@ def main(argv: list[str] | None = None) -> int:
     if report.duplicates:
         print(f"note: {len(report.duplicates)} articles shared an id with an earlier one; the later one was kept")
     return 0
+
+
+def _record_times(index: Path, entries: dict[str, FileEntry]) -> None:
+    """Nothing changed, but files were read because their times had: record the times seen
+    (in the live generation's manifest, replaced by rename) so the next run need not read
+    them. Skipped when another reindex holds the lock."""
+    try:
+        with index_lock(index):
+            generation = current_generation(index)
+            if generation is not None and set(read_manifest(generation) or ()) == set(entries):
+                write_manifest(generation, entries)
+    except (IndexBusyError, OSError):
+        pass
 
 
 def _automatic_jobs(files: list[Path]) -> int:

@@ -130,3 +130,53 @@ def test_an_update_never_writes_into_the_live_generations_files(tmp_path, seeds_
     assert current_generation(index) != live and live.is_dir()
     # the previous generation (kept for readers still on it) is byte for byte what it was
     assert {p.name: p.read_bytes() for p in live.iterdir() if p.is_file() and p.name in before} == before
+
+
+def _age(folder, seconds=3600):
+    import os
+    import time
+
+    for path in folder.rglob("*"):
+        if path.is_file():
+            past = time.time() - seconds
+            os.utime(path, (past, past))
+
+
+def test_files_whose_size_time_and_inode_are_unchanged_are_not_read_again(tmp_path, seeds_copy, capsys,
+                                                                          monkeypatch):
+    import searchapp.manifest as manifest
+
+    _age(seeds_copy)
+    index = tmp_path / "index"
+    assert reindex(capsys, seeds_copy, index)[0] == 0
+    read: list[str] = []
+    original = manifest.file_hash
+    monkeypatch.setattr(manifest, "file_hash", lambda path: read.append(str(path)) or original(path))
+    code, out = reindex(capsys, seeds_copy, index)
+    assert code == 0 and "is up to date" in out and read == []
+    # an edit keeping the size: its time changes, so it is read and found changed
+    page = sorted(seeds_copy.iterdir())[0]
+    text = page.read_text("utf-8")
+    page.write_text(text.replace("อาเซียน", "อาเซียม", 1), "utf-8")
+    assert len(page.read_bytes()) == len(text.encode("utf-8"))
+    code, out = reindex(capsys, seeds_copy, index)
+    assert code == 0 and "1 changed" in out and read == [str(page)]
+
+
+def test_a_touched_file_with_the_same_content_is_read_once_and_not_reindexed(tmp_path, seeds_copy, capsys,
+                                                                            monkeypatch):
+    import searchapp.manifest as manifest
+
+    _age(seeds_copy)
+    index = tmp_path / "index"
+    assert reindex(capsys, seeds_copy, index)[0] == 0
+    page = sorted(seeds_copy.iterdir())[1]
+    import os
+    os.utime(page, (page.stat().st_atime - 60, page.stat().st_mtime - 60))  # touched, not changed
+    read: list[str] = []
+    original = manifest.file_hash
+    monkeypatch.setattr(manifest, "file_hash", lambda path: read.append(str(path)) or original(path))
+    code, out = reindex(capsys, seeds_copy, index)
+    assert code == 0 and "is up to date" in out and read == [str(page)]
+    code, out = reindex(capsys, seeds_copy, index)  # its new time was recorded
+    assert code == 0 and read == [str(page)]
