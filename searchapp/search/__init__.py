@@ -160,7 +160,7 @@ class SearchService:
         """Every document matching (ascending) and the ``limit`` best, scored."""
         norms = self._read_once("norms", lambda s: LengthNorms(), searcher, generation)
         found = scores(searcher, norms, query)
-        allowed = docs_of(searcher, narrowing) if narrowing is not None else None
+        allowed = docs_of(searcher, narrowing, set(found)) if narrowing is not None else None
         docnums = sorted(found if allowed is None else (d for d in found if d in allowed))
         return docnums, top(found, limit, allowed)
 

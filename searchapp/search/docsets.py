@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from whoosh import query as Q
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.query.wrappers import WrappingQuery
 from whoosh.reading import TermNotFound
 
 
@@ -105,6 +106,14 @@ def _docs(searcher, query: Q.Query, everything: range, within: set[int] | None =
         return scope - _docs(searcher, query.query, everything, scope)
     if type(query) is Q.Every and not query.fieldname:
         return set(everything)
+    if isinstance(query, WrappingQuery):  # a constant score or another weighting: the same documents
+        return _docs(searcher, query.child, everything, within)
+    if isinstance(query, Q.MultiTerm):  # a prefix, or a piece of a range: the terms it covers
+        reader = searcher.reader()
+        result = set()
+        for field_name, btext in query.expanded_terms(reader):
+            result |= _term_docs(reader, field_name, btext)
+        return result
     if query is Q.NullQuery:
         return set()
     # a range or a prefix is a union of the terms it covers in this segment
@@ -119,12 +128,16 @@ def _docs(searcher, query: Q.Query, everything: range, within: set[int] | None =
 _COMPOUND = (Q.Or, Q.DisjunctionMax, Q.And)
 
 
-def _leaf_docs(searcher, queries: list[Q.Query]):
-    """Per segment: its offset and the local documents every one of ``queries`` matches."""
+def _leaf_docs(searcher, queries: list[Q.Query], within: set[int] | None = None):
+    """Per segment: its offset and the local documents every one of ``queries`` matches
+    (among ``within``, top-level numbers, when given)."""
     for leaf, offset in searcher.leaf_searchers():
         reader = leaf.reader()
         everything = range(reader.doc_count_all())
-        docs = _docs(leaf, queries[0], everything)
+        local = None if within is None else {d - offset for d in within if offset <= d < offset + len(everything)}
+        docs = _docs(leaf, queries[0], everything, local)
+        if local is not None:
+            docs &= local
         for other in queries[1:]:
             if docs:
                 docs &= _docs(leaf, other, everything, docs)
@@ -140,9 +153,10 @@ def matching_docs(searcher, query: Q.Query, narrowing: Q.Query | None = None) ->
     return [offset + d for offset, docs in _leaf_docs(searcher, queries) for d in sorted(docs)]
 
 
-def docs_of(searcher, query: Q.Query) -> set[int]:
-    """The same as a set, in no order."""
-    return {offset + d for offset, docs in _leaf_docs(searcher, [query]) for d in docs}
+def docs_of(searcher, query: Q.Query, within: set[int] | None = None) -> set[int]:
+    """The same as a set, in no order; only those among ``within`` when it is given (a phrase
+    is then checked on those documents alone)."""
+    return {offset + d for offset, docs in _leaf_docs(searcher, [query], within) for d in docs}
 
 
 __all__ = ["docs_of", "matching_docs"]
