@@ -122,12 +122,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"note: {exc}; rebuilding it from every file", file=sys.stderr)
             previous = None
     entries: dict[str, FileEntry] = {}
+    jobs = args.jobs or _automatic_jobs(files)
     try:
         if previous is None:
             report = build_index(_ingest(files, entries, None, scanned_ns, progress), args.index,
                                  on_article=progress.article,
                                  before_swap=lambda gen: write_manifest(gen, entries), wait=args.wait,
-                                 procs=args.jobs or _automatic_jobs(files))
+                                 procs=jobs, limitmb=_memory_per_worker(jobs))
             plan = None
         else:
             plan = plan_update(files, previous, scanned_ns)
@@ -181,6 +182,17 @@ def _record_times(index: Path, entries: dict[str, FileEntry]) -> None:
                 write_manifest(generation, entries)
     except (IndexBusyError, OSError):
         pass
+
+
+def _memory_per_worker(jobs: int) -> int:
+    """MB of postings each build process holds before sorting them out to a temporary run on
+    disk: an eighth of the machine's memory shared among them, 256-2048 MB. (Each run spilled
+    costs a merge at the end: 28 % of the build time at 256 MB on 1,000 articles per process.)"""
+    try:
+        total_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (1 << 20)
+    except (ValueError, OSError, AttributeError):
+        return 256
+    return max(256, min(2048, total_mb // 8 // max(1, jobs)))
 
 
 def _automatic_jobs(files: list[Path]) -> int:
