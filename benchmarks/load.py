@@ -162,6 +162,19 @@ def start_server(command: list[str], timeout: float = 120.0) -> tuple[subprocess
     raise SystemExit(f"the server did not answer within {timeout:.0f} s")
 
 
+def child_processes(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux /proc): a server's or a build's workers."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.append(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                pass
+    return found
+
+
 def serve_process(index: Path, threads: int = 8) -> tuple[subprocess.Popen, str]:
     """``python -m searchapp serve`` over ``index`` in its own process (so the load threads
     do not share its interpreter), warmed up with one search."""

@@ -45,7 +45,7 @@ from whoosh.analysis import Token, Tokenizer
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from load import percentile, start_server  # noqa: E402  (benchmarks/load.py, beside this file)
+from load import child_processes, percentile, start_server  # noqa: E402  (benchmarks/load.py, beside this file)
 from searchapp.config import pythainlp_read_only  # noqa: E402
 
 pythainlp_read_only()  # the naive build imports PyThaiNLP too
@@ -208,7 +208,7 @@ def _rss_mb(pid: int) -> float:
     """Resident memory of ``pid`` and its child processes (server workers), summed: pages
     the workers share with each other are counted once per process, so this is an upper bound."""
     total = 0.0
-    for process in [pid] + _children(pid):
+    for process in [pid] + child_processes(pid):
         try:
             for line in Path(f"/proc/{process}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -216,18 +216,6 @@ def _rss_mb(pid: int) -> float:
         except OSError:
             pass
     return total
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                    found.append(int(entry.name))
-            except (OSError, IndexError, ValueError):
-                pass
-    return found
 
 
 def _get(url: str) -> float:

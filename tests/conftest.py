@@ -131,3 +131,22 @@ def reindex_cli(index: Path, *sources: Path, crash_at: str | None = None, wait: 
 def needs_dailynews():
     return pytest.mark.skipif(not DAILYNEWS.is_dir() and not os.environ.get("CI"),
                               reason="../shared/corpora/dailynews is not beside the project")
+
+
+@pytest.fixture(scope="session")
+def many_index(tmp_path_factory):
+    """600 undated articles of shuffled words: enough postings for Whoosh's block skipping."""
+    import random
+
+    from searchapp.index import build_index
+    from searchapp.models import Article
+
+    words = ("ทีม ฟุตบอล แชมป์ ฤดูกาล ประตู ผู้เล่น โค้ช สนาม แฟนบอล ลีก ชัยชนะ เกม คะแนน นัด ชิง "
+             "ถ้วย สโมสร กองหลัง กองหน้า ผู้รักษาประตู ตาราง อันดับ ปี 2015 2016 ครั้ง").split()
+    rng = random.Random(7)
+    articles = [Article(id=f"m{n:03d}", title=" ".join(rng.choices(words, k=rng.randint(2, 6))),
+                        body=" ".join(rng.choices(words, k=rng.randint(20, 200))))
+                for n in range(600)]
+    target = tmp_path_factory.mktemp("many") / "index"
+    build_index(articles, target)
+    return target

@@ -18,6 +18,7 @@ import pytest
 from searchapp.search import SearchService
 
 from .conftest import DATA, ROOT, reindex_cli
+from .test_reliability import load
 
 ARTICLES = 450  # Whoosh hands documents to workers 100 at a time: several batches, both workers busy
 
@@ -91,18 +92,6 @@ def test_an_index_built_by_workers_updates_like_any_other(tmp_path, archive_sour
     assert sum(v.count for v in service.search("อาเซียน").facets["year"]) <= 50
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                    found.append(int(entry.name))
-            except (OSError, IndexError, ValueError):
-                pass
-    return found
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_a_reindex_killed_while_its_workers_run_leaves_none_behind(tmp_path, archive_source):
     index = tmp_path / "index"
@@ -111,7 +100,7 @@ def test_a_reindex_killed_while_its_workers_run_leaves_none_behind(tmp_path, arc
     workers: list[int] = []
     while not workers:
         assert time.monotonic() < deadline and running.poll() is None, "the workers never started"
-        workers = _children(running.pid)
+        workers = load.child_processes(running.pid)
         time.sleep(0.05)
     os.kill(running.pid, signal.SIGKILL)
     running.communicate(timeout=30)

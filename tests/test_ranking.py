@@ -11,8 +11,6 @@ from searchapp.search.docsets import matching_docs
 from searchapp.search.query import parse_query
 from searchapp.search.ranking import LengthNorms, scores, top
 
-from .test_search_features import many_index  # noqa: F401  (600 articles: many posting blocks)
-
 
 def _has_disjunction_max(query) -> bool:
     return isinstance(query, Q.DisjunctionMax) or any(
@@ -21,7 +19,7 @@ def _has_disjunction_max(query) -> bool:
 
 @pytest.mark.parametrize("text", ["ฟุตบอล", "ผู้รักษาประตู ชัยชนะ", "แชมป์ลีก สโมสร", "โค้ช อันดับ ครั้ง",
                                   "+ทีม -ลีก", '"กองหลัง กองหน้า"', "เกม คะแนน นัด ชิง ถ้วย"])
-def test_scores_and_order_are_whooshs_own(many_index, text):  # noqa: F811
+def test_scores_and_order_are_whooshs_own(many_index, text):
     from searchapp.search import SearchService
 
     service = SearchService(many_index)  # owns the searcher: kept alive for the whole test
@@ -36,7 +34,7 @@ def test_scores_and_order_are_whooshs_own(many_index, text):  # noqa: F811
     assert all(abs(a - b) < 1e-9 * max(1.0, b) for (_, a), (_, b) in zip(ours, whoosh))
 
 
-def test_a_disjunction_scores_a_document_by_its_own_best_part(many_index):  # noqa: F811
+def test_a_disjunction_scores_a_document_by_its_own_best_part(many_index):
     from searchapp.search import SearchService
 
     service = SearchService(many_index)  # owns the searcher: kept alive for the whole test
@@ -50,7 +48,7 @@ def test_a_disjunction_scores_a_document_by_its_own_best_part(many_index):  # no
         assert score == pytest.approx(0.5 * max(a.get(docnum, 0.0) for a in alone))
 
 
-def test_equal_scores_keep_document_order_and_filters_apply(many_index):  # noqa: F811
+def test_equal_scores_keep_document_order_and_filters_apply(many_index):
     from searchapp.search import SearchService
 
     service = SearchService(many_index)  # owns the searcher: kept alive for the whole test

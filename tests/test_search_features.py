@@ -252,25 +252,6 @@ def test_the_first_page_is_the_head_of_the_full_ranking(archive, query, filters)
         assert ids(archive.search(query, size=size, filters=filters)) == everything[:size]
 
 
-@pytest.fixture(scope="module")
-def many_index(tmp_path_factory):
-    """600 undated articles of shuffled words: enough postings for Whoosh's block skipping."""
-    import random
-
-    from searchapp.index import build_index
-    from searchapp.models import Article
-
-    words = ("ทีม ฟุตบอล แชมป์ ฤดูกาล ประตู ผู้เล่น โค้ช สนาม แฟนบอล ลีก ชัยชนะ เกม คะแนน นัด ชิง "
-             "ถ้วย สโมสร กองหลัง กองหน้า ผู้รักษาประตู ตาราง อันดับ ปี 2015 2016 ครั้ง").split()
-    rng = random.Random(7)
-    articles = [Article(id=f"m{n:03d}", title=" ".join(rng.choices(words, k=rng.randint(2, 6))),
-                        body=" ".join(rng.choices(words, k=rng.randint(20, 200))))
-                for n in range(600)]
-    target = tmp_path_factory.mktemp("many") / "index"
-    build_index(articles, target)
-    return target
-
-
 @pytest.mark.parametrize("query", ["ผู้รักษาประตู ชัยชนะ ปี 2015", "แชมป์ลีก 2016 สโมสร", "โค้ช อันดับ ครั้ง 2015 2016"])
 def test_the_first_page_is_the_head_of_the_full_ranking_at_scale(many_index, query):
     from searchapp.search import SearchService

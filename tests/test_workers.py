@@ -18,7 +18,6 @@ from searchapp.config import Settings
 from searchapp.errors import ConfigError
 
 from .conftest import ROOT
-from .test_parallel_build import _children
 from .test_reliability import load
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
@@ -43,13 +42,13 @@ def test_workers_share_the_port_are_replaced_and_stop_together(seed_index):
     process, base = load.start_server([sys.executable, "-m", "searchapp", "serve", "--index", str(seed_index),
                                        "--host", "127.0.0.1", "--workers", "2", "--threads", "2"])
     try:
-        workers = _children(process.pid)
+        workers = load.child_processes(process.pid)
         assert len(workers) == 2
         assert all(_ok(base) for _ in range(10))
         os.kill(workers[0], signal.SIGKILL)  # a worker dies: another takes its place
         deadline = time.monotonic() + 20
         while True:
-            now = [pid for pid in _children(process.pid) if _alive(pid)]
+            now = [pid for pid in load.child_processes(process.pid) if _alive(pid)]
             if len(now) == 2 and workers[0] not in now:
                 break
             assert time.monotonic() < deadline, "the dead worker was not replaced"
