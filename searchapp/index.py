@@ -19,6 +19,8 @@ import gc
 import json
 import logging
 import os
+import pickle
+import queue
 import shutil
 import signal
 import threading
@@ -37,13 +39,14 @@ from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
 
 from .config import crash_point
 from .analysis.analyzers import ThaiBigramTokenizer, ThaiLeadTokenizer, ThaiWordTokenizer
-from .processes import die_with_parent
 from .errors import IndexBuildError, IndexBusyError, IndexMissingError
 from .models import Article
+from .processes import die_with_parent
 from .thai.orgs import registry
 
 log = logging.getLogger(__name__)
@@ -291,6 +294,24 @@ class _ParallelWriter(MpWriter):
         self.tasks.append(task)
         task.start()
         return task
+
+    def _enqueue(self) -> None:
+        # as Whoosh's (a batch of documents to a job file, its name to the workers), but the
+        # job queue is bounded: when every worker has died, waiting for room would never end
+        batch, self.docbuffer = self.docbuffer, []
+        filename = f"{random_name()}.doclist"
+        with self.temp_storage().create_file(filename).raw_file() as handle:
+            for item in batch:
+                pickle.dump(item, handle, 2)
+        if len(self.tasks) < self.procs:
+            self._new_task()
+        while True:
+            try:
+                self.jobqueue.put((filename, len(batch)), timeout=1)
+                return
+            except queue.Full:
+                if not any(task.is_alive() for task in self.tasks):
+                    raise IndexBuildError("every build worker process stopped") from None
 
     def cancel(self) -> None:
         for task in self.tasks:

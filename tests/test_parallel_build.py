@@ -112,3 +112,29 @@ def test_a_reindex_killed_while_its_workers_run_leaves_none_behind(tmp_path, arc
     again = reindex_cli(index, archive_source, jobs=2)  # no worker holds the lock
     assert again.returncode == 0, again.stderr
     assert SearchService(index).count() == ARTICLES
+
+
+@pytest.mark.parametrize("count", [150, 1300])  # 1,300: more batches than the job queue holds
+def test_workers_that_die_fail_the_build_and_the_live_index_stays(tmp_path, monkeypatch, count):
+    from searchapp.analysis import analyzers
+    from searchapp.errors import IndexBuildError
+    from searchapp.index import build_index, current_generation
+    from searchapp.models import Article
+
+    index = tmp_path / "index"
+    build_index([Article(id="live", title="ข่าวเดิม", body="ข่าวเดิมที่ค้นได้")], index)
+    live = current_generation(index)
+    real = analyzers.ThaiWordTokenizer._tokens
+
+    def dies_in_a_worker(self, value):
+        if os.getpid() != parent:  # only inside the forked workers
+            os._exit(3)
+        return real(self, value)
+
+    parent = os.getpid()
+    monkeypatch.setattr(analyzers.ThaiWordTokenizer, "_tokens", dies_in_a_worker)
+    articles = [Article(id=f"x{n}", title="ข่าว", body="ข่าวใหม่") for n in range(count)]
+    with pytest.raises(IndexBuildError):
+        build_index(articles, index, procs=2)
+    assert current_generation(index) == live
+    assert SearchService(index).count() == 1

@@ -81,7 +81,7 @@ class SearchService:
         self.weights = weights
         # what is read from an index once per generation: {kind: (generation, value)}
         self._per_generation: dict[str, tuple[str, object]] = {}
-        self._per_generation_lock = threading.Lock()
+        self._per_generation_locks: dict[str, threading.Lock] = {}
 
     def search(self, text: str, page: int = 1, size: int | None = None, *,
                filters: Filters | None = None, sort: str = "relevance", facets: bool = True,
@@ -143,7 +143,8 @@ class SearchService:
         """``factory(searcher)`` for the generation ``searcher`` reads, kept until the next one."""
         if searcher is None:
             searcher, generation = self.handle.current()
-        with self._per_generation_lock:
+        # one lock per kind: building the vocabulary does not hold up the facet counts
+        with self._per_generation_locks.setdefault(kind, threading.Lock()):
             cached = self._per_generation.get(kind)
             if cached is not None and cached[0] == generation:
                 return cached[1]
