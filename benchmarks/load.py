@@ -1,9 +1,10 @@
 """A bounded load test of the real server, optionally with a full reindex swapped in mid-way.
 
-    python benchmarks/load.py [--index DIR] [--concurrency 16] [--seconds 60]
+    python benchmarks/load.py [--index DIR] [--concurrency 16] [--seconds 60] [--workers 1]
                               [--reindex-source DIR ...]
 
-Starts the product's server (``python -m searchapp serve``, waitress, 8 threads) in its own
+Starts the product's server (``python -m searchapp serve``, waitress, 8 threads per process,
+``--workers`` processes) in its own
 process on a free loopback port over ``--index`` (default: a
 fresh index of seeds/ in a temporary folder), sends a mixed set of requests (Thai queries
 with and without spaces, phrases, filters, sorts, facets, suggestions, articles, junk) from
@@ -175,11 +176,11 @@ def child_processes(pid: int) -> list[int]:
     return found
 
 
-def serve_process(index: Path, threads: int = 8) -> tuple[subprocess.Popen, str]:
+def serve_process(index: Path, threads: int = 8, workers: int = 1) -> tuple[subprocess.Popen, str]:
     """``python -m searchapp serve`` over ``index`` in its own process (so the load threads
     do not share its interpreter), warmed up with one search."""
     process, base = start_server([sys.executable, "-m", "searchapp", "serve", "--index", str(index), "--host",
-                                  "127.0.0.1", "--threads", str(threads)])
+                                  "127.0.0.1", "--threads", str(threads), "--workers", str(workers)])
     urllib.request.urlopen(base + "/api/search?q=%E0%B8%81", timeout=60).read()
     return process, base
 
@@ -189,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--index", type=Path, help="index to serve (default: seeds/ indexed into a temp folder)")
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
     parser.add_argument("--reindex-source", type=Path, action="append", default=[],
                         help="run a full reindex of these sources into the served index during the load")
     args = parser.parse_args(argv)
@@ -204,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         service = SearchService(index)  # kept while its searcher is read: closing it closes the files
         ids = [fields["id"] for fields in itertools.islice(service.handle.searcher().all_stored_fields(), 200)]
         service.handle.close()
-        server, base = serve_process(index)
+        server, base = serve_process(index, workers=args.workers)
         reindex_result: dict[str, object] = {}
 
         def reindex() -> None:
