@@ -6,9 +6,11 @@ import logging
 import os
 import signal
 import socket
+import time
 from typing import Callable
 
 log = logging.getLogger(__name__)
+QUICK_FAILURE_S = 5.0  # a worker that dies sooner than this after starting failed to start
 
 
 def die_with_parent() -> None:
@@ -38,9 +40,10 @@ def listen(host: str, port: int) -> socket.socket:
 def serve_in_processes(sock: socket.socket, workers: int, run: Callable[[socket.socket], None]) -> int:
     """Fork ``workers`` processes that each ``run(sock)`` (a server on the shared, listening
     socket: the kernel hands each connection to one of them). A worker that dies is replaced;
-    SIGTERM or Ctrl-C stops them all. Returns when they have all stopped."""
-    children: set[int] = set()
+    SIGTERM or Ctrl-C stops them all. Returns the exit status when they have all stopped."""
+    children: dict[int, float] = {}  # pid -> when it started
     stopping = False
+    quick_failures = 0
 
     def start() -> None:
         pid = os.fork()
@@ -55,7 +58,7 @@ def serve_in_processes(sock: socket.socket, workers: int, run: Callable[[socket.
                 code = 1
             finally:
                 os._exit(code)
-        children.add(pid)
+        children[pid] = time.monotonic()
 
     def stop(_signum, _frame) -> None:
         nonlocal stopping
@@ -66,18 +69,30 @@ def serve_in_processes(sock: socket.socket, workers: int, run: Callable[[socket.
             except ProcessLookupError:
                 pass
 
+    code = 0
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         for _ in range(workers):
             start()
         while children:
             pid, status = os.wait()
-            children.discard(pid)
-            if not stopping:
-                log.warning("server worker %d stopped (status %d); starting another", pid, status)
-                start()
+            started = children.pop(pid, None)
+            if stopping or started is None:
+                continue
+            # a worker that cannot start (bad settings, a broken install) must not be restarted
+            # in a tight loop for ever: after five quick failures in a row the server gives up
+            quick_failures = quick_failures + 1 if time.monotonic() - started < QUICK_FAILURE_S else 0
+            if quick_failures >= 5:
+                log.error("server workers keep failing on start; stopping")
+                stop(None, None)
+                code = 1
+                continue
+            log.warning("server worker %d stopped (status %d); starting another", pid, status)
+            if quick_failures:
+                time.sleep(1)
+            start()
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         sock.close()
-    return 0
+    return code

@@ -80,3 +80,14 @@ def test_workers_setting_from_the_environment():
     assert Settings.from_env({"SEARCHAPP_WORKERS": "2"}).workers == 2
     with pytest.raises(ConfigError, match="SEARCHAPP_WORKERS"):
         Settings.from_env({"SEARCHAPP_WORKERS": "two"})
+
+
+def test_workers_that_cannot_start_are_not_restarted_for_ever():
+    from searchapp.processes import listen, serve_in_processes
+
+    def cannot_start(_sock):
+        raise RuntimeError("broken install")
+
+    started = time.monotonic()
+    assert serve_in_processes(listen("127.0.0.1", 0), 2, cannot_start) == 1
+    assert time.monotonic() - started < 30
