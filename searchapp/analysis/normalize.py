@@ -66,7 +66,7 @@ def _emit_marks(run: list[tuple[int, str, int]], chars: list[str], offsets: list
             offsets.append(pos)
 
 
-# The one-to-one folds as a translation table (then str.lower); text that needs more than that
+# The one-to-one folds as a table (then str.lower); text that needs more than that
 # (dropped or merged characters, marks to reorder, a context-dependent lowercase) takes the
 # character-by-character path below. Both paths give the same result (tests/test_analysis.py).
 _TABLE = {**{ord(k): v for k, v in _SEPARATORS.items()}, **DIGIT_FOLD, 0x3000: " ",
@@ -84,11 +84,18 @@ _SLOW = re.compile(f"[{''.join(sorted(ZERO_WIDTH))}\u0e4d\u03a3]"
                    f"|({_marks(0, 1, 2)})(?:\\1|(?<={_marks(1)}){_marks(0)}|(?<={_marks(2)}){_marks(0, 1)}"
                    f"|{_marks(0, 1, 2)}{{2}})")
 _MAPPED = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + "]")
+# each character the table maps, as the string it becomes (re.sub touches only those: str.translate
+# with a dict looks every character of a long Thai text up)
+_MAPPED_TO = {chr(code): (chr(to) if isinstance(to, int) else to) for code, to in _TABLE.items()}
+
+
+def _fold_mapped(match: re.Match[str]) -> str:
+    return _MAPPED_TO[match.group(0)]
 
 
 def normalize(text: str) -> Normalized:
     if not _SLOW.search(text):
-        folded = (text.translate(_TABLE) if _MAPPED.search(text) else text).lower()
+        folded = _MAPPED.sub(_fold_mapped, text).lower()
         if len(folded) == len(text):  # no character lowercases to two
             return Normalized(folded, range(len(text) + 1))
     return _normalize_by_character(text)
