@@ -19,24 +19,42 @@ from whoosh.query.wrappers import WrappingQuery
 from whoosh.reading import TermNotFound
 
 
-def _term_docs(reader, field_name: str, text) -> set[int]:
+def posting_blocks(reader, field_name: str, text, weights: bool = False):
+    """A term's postings in one segment, a block at a time: (document numbers, weights or
+    None) pairs, deleted documents included (callers take them out). Nothing for an absent term.
+
+    A whoosh3 posting list is read a whole block at a time (its public ``all_ids()`` and
+    ``weight()`` step through it one posting at a time)."""
     try:
         matcher = reader.postings(field_name, text)
     except TermNotFound:
-        return set()
-    while isinstance(matcher, FilterMatcher):  # deletions are taken out per segment, below
+        return
+    while isinstance(matcher, FilterMatcher):  # the deletions filter
         matcher = matcher.child
-    docs: set[int] = set()
-    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
-        # a whoosh3 posting list: whole blocks of ids at a time (the public all_ids() steps
-        # through them one by one)
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_read_weights") and hasattr(matcher, "_next_block"):
         while matcher.is_active():
             if matcher._ids is None:
                 matcher._read_ids()
-            docs.update(matcher._ids[matcher._i:])
+            start = matcher._i
+            if weights and matcher._weights is None:
+                matcher._read_weights()
+            yield matcher._ids[start:], (matcher._weights[start:] if weights else None)
             matcher._next_block()
-    else:  # an inlined one-document list, or another matcher kind
-        docs.update(matcher.all_ids())
+        return
+    ids: list[int] = []  # an inlined one-document list, or another matcher kind
+    found: list[float] = []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        if weights:
+            found.append(matcher.weight())
+        matcher.next()
+    yield ids, (found if weights else None)
+
+
+def _term_docs(reader, field_name: str, text) -> set[int]:
+    docs: set[int] = set()
+    for ids, _ in posting_blocks(reader, field_name, text):  # deletions are taken out per segment
+        docs.update(ids)
     return docs
 
 
@@ -116,7 +134,7 @@ def _docs(searcher, query: Q.Query, everything: range, within: set[int] | None =
         return result
     if query is Q.NullQuery:
         return set()
-    # a range or a prefix is a union of the terms it covers in this segment
+    # a numeric or date range is a union of the terms it covers in this segment
     simplified = query.simplify(searcher.reader())
     if type(simplified) is not type(query):
         return _docs(searcher, simplified, everything, within)
@@ -159,4 +177,4 @@ def docs_of(searcher, query: Q.Query, within: set[int] | None = None) -> set[int
     return {offset + d for offset, docs in _leaf_docs(searcher, [query], within) for d in docs}
 
 
-__all__ = ["docs_of", "matching_docs"]
+__all__ = ["docs_of", "matching_docs", "posting_blocks"]

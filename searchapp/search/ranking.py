@@ -10,12 +10,12 @@ norm computed once per index generation), so the cost is one short step per post
 
 The scores are Whoosh's own BM25F, from its own scorer objects (idf, average lengths,
 field-specific B): Or and And add, ``AndMaybe`` adds its optional side where it matches,
-``AndNot`` keeps the left side's score. Two differences, both deliberate:
-``DisjunctionMax`` takes the best of its parts *for the document* (Whoosh's matcher
-compares parts positioned on different documents), and a constant-score prefix is constant
-(below). Among equal scores the earlier document comes first, as in Whoosh. A prefix or a date range scores its boost for each
-document it matches. Phrases, whose positions must be compared, are scored by Whoosh's own
-matchers, over their own documents only.
+``AndNot`` keeps the left side's score, and among equal scores the earlier document comes
+first. Two differences, both deliberate: ``DisjunctionMax`` takes the best of its parts
+*for the document* (Whoosh's matcher compares parts positioned on different documents), and
+a constant-score prefix or date range scores its boost for each document it matches (Whoosh
+gives 1 on a small index and a sum of BM25 scores on a large one). Phrases, whose positions
+must be compared, are scored by Whoosh's own matchers, over their own documents only.
 """
 
 from __future__ import annotations
@@ -24,10 +24,8 @@ import heapq
 import threading
 
 from whoosh import query as Q
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.reading import TermNotFound
 
-from .docsets import docs_of
+from .docsets import docs_of, posting_blocks
 
 Scores = dict[int, float]
 
@@ -76,34 +74,13 @@ def _add_term(searcher, norms: LengthNorms, query: Q.Term, multiplier: float, in
     get = into.get
     for leaf, offset in searcher.leaf_searchers():
         reader = leaf.reader()
-        try:
-            matcher = reader.postings(field_name, btext)
-        except TermNotFound:
-            continue
-        deleted = None
-        while isinstance(matcher, FilterMatcher):
-            matcher = matcher.child
-            deleted = reader.deleted_docs_set
-        if hasattr(matcher, "_read_ids") and hasattr(matcher, "_read_weights") and hasattr(matcher, "_next_block"):
-            while matcher.is_active():  # a whoosh3 posting list, a block at a time
-                if matcher._ids is None:
-                    matcher._read_ids()
-                if matcher._weights is None:
-                    matcher._read_weights()
-                start = matcher._i
-                for d, tf in zip(matcher._ids[start:], matcher._weights[start:]):
-                    if deleted and d in deleted:
-                        continue
-                    d += offset
-                    into[d] = get(d, 0.0) + factor * tf / (tf + norm[d])
-                matcher._next_block()
-        else:  # an inlined one-document list
-            while matcher.is_active():
-                d = matcher.id()
-                if not (deleted and d in deleted):
-                    tf = matcher.weight()
-                    into[d + offset] = get(d + offset, 0.0) + factor * tf / (tf + norm[d + offset])
-                matcher.next()
+        deleted = reader.deleted_docs_set if reader.has_deletions() else None
+        for ids, weights in posting_blocks(reader, field_name, btext, weights=True):
+            for d, tf in zip(ids, weights):
+                if deleted and d in deleted:
+                    continue
+                d += offset
+                into[d] = get(d, 0.0) + factor * tf / (tf + norm[d])
 
 
 def _add_whoosh(searcher, query: Q.Query, multiplier: float, into: Scores) -> None:
