@@ -60,6 +60,11 @@ def _leftmost_longest(found: list[list[int]]) -> list[list[int]]:
     return merged
 
 
+def _boundaries(analysis: Analysis, shift: int = 0) -> set[int]:
+    """Where a match may start or end: word and syllable edges (offsets moved by ``shift``)."""
+    return {shift + edge for t in analysis.words + analysis.syllables for edge in (t.start, t.end)}
+
+
 class _Regions:
     """Word and syllable boundaries of a text, analyzed only where they are needed.
 
@@ -93,9 +98,8 @@ class _Regions:
         analysis = analyze(self.text[r_start:r_end])
         word_starts = {r_start + t.start for t in analysis.words}
         word_ends = {r_start + t.end for t in analysis.words}
-        boundaries = word_starts | word_ends
-        boundaries |= {r_start + t.start for t in analysis.syllables} | {r_start + t.end for t in analysis.syllables}
-        region = (r_start, r_end, sorted(word_starts | {r_start}), sorted(word_ends | {r_end}), boundaries)
+        region = (r_start, r_end, sorted(word_starts | {r_start}), sorted(word_ends | {r_end}),
+                  _boundaries(analysis, r_start))
         self.done.append(region)
         return region
 
@@ -114,8 +118,7 @@ class _Regions:
 
 def find_matches(analysis: Analysis, terms: tuple[str, ...]) -> list[tuple[int, int, int]]:
     """(start, end, term index) in original offsets, non-overlapping, in order."""
-    boundaries = {t.start for t in analysis.words} | {t.end for t in analysis.words}
-    boundaries |= {t.start for t in analysis.syllables} | {t.end for t in analysis.syllables}
+    boundaries = _boundaries(analysis)
     found = [f for f in _candidates(analysis.normalized, terms) if f[3] or (f[0] in boundaries and f[1] in boundaries)]
     return [(f[0], f[1], f[2]) for f in _leftmost_longest(found)]
 
