@@ -122,9 +122,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"note: {exc}; rebuilding it from every file", file=sys.stderr)
             previous = None
     entries: dict[str, FileEntry] = {}
-    jobs = args.jobs or _automatic_jobs(files)
     try:
         if previous is None:
+            jobs = args.jobs or _automatic_jobs(files)
             report = build_index(_ingest(files, entries, None, scanned_ns, progress), args.index,
                                  on_article=progress.article,
                                  before_swap=lambda gen: write_manifest(gen, entries), wait=args.wait,
@@ -200,13 +200,15 @@ def _automatic_jobs(files: list[Path]) -> int:
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if cpus < 2:
         return 1
+    if len(files) >= PARALLEL_FROM_FILES:
+        return cpus
     size = 0
     for path in files:
         try:
             size += path.stat().st_size
         except OSError:
             pass
-    return cpus if len(files) >= PARALLEL_FROM_FILES or size >= PARALLEL_FROM_MB * 1e6 else 1
+    return cpus if size >= PARALLEL_FROM_MB * 1e6 else 1
 
 
 def _print_skipped(skipped: list[Skipped]) -> None:
