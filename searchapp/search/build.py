@@ -272,7 +272,8 @@ def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Buil
         positive = Q.Every()
     if positive is not None and excluded:
         positive = Q.AndNot(positive, Q.Or(excluded))
-    # narrowing goes to Whoosh as a filter, never into the scored query: a zero-scoring
-    # clause inside an And breaks Whoosh's top-N block skipping (results went missing)
+    # narrowing stays apart from the scored query: it only decides who stays (the ranking keeps
+    # the documents it allows). Inside Whoosh's And, a zero-scoring clause broke Whoosh's top-N
+    # block skipping (results went missing)
     return Built(positive, tuple(_unique(m for m in marks if m)), truncated,
                  all_of(narrowing) if narrowing else None)
