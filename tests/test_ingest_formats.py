@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,15 @@ def test_one_bad_file_does_not_stop_the_rest(tmp_path, seeds_copy):
     assert [i.path.endswith("broken.json") for i in items if isinstance(i, Skipped)] == [True]
 
 
+def test_paragraphs_of_dailynews_content_stay_paragraphs_and_embed_footers_go(tmp_path):
+    path = tmp_path / "2.json"
+    path.write_text(json.dumps({"title": "ทดสอบย่อหน้า", "content": (
+        "ย่อหน้าแรกของข่าวทดสอบการแบ่งย่อหน้า     ย่อหน้าที่สองต่อจากช่องว่างหลายช่อง "
+        "จบด้วยประโยคนี้.     โพสต์โดย Somchai Test บน 1 มิถุนายน 2017     คลิปประกอบ -")}), "utf-8")
+    [article], _ = ingest_file(path)
+    assert article.body == "ย่อหน้าแรกของข่าวทดสอบการแบ่งย่อหน้า\nย่อหน้าที่สองต่อจากช่องว่างหลายช่อง จบด้วยประโยคนี้."
+
+
 def test_jsonl_one_article_per_line(tmp_path):
     path = tmp_path / "a.jsonl"
     path.write_text('{"id": "x1", "text": "ข่าวแรก"}\n{bad\n{"id": "x2", "text": "ข่าวที่สอง"}\n', "utf-8")
@@ -92,7 +102,7 @@ def test_dailynews_bodies_keep_every_sentence_and_no_furniture():
     sentence is still in the body (only a photo/clip credit may go from its end)."""
     import glob
 
-    from searchapp.ingest.furniture import is_furniture, looks_like_sentence, strip_credit_tail
+    from searchapp.ingest.furniture import is_credit, is_furniture, looks_like_sentence, strip_credit_tail
     from searchapp.ingest.rawtext import strip_html
     from searchapp.thai.chars import clean_text
 
@@ -105,9 +115,10 @@ def test_dailynews_bodies_keep_every_sentence_and_no_furniture():
         assert not [line for line in body.split("\n") if is_furniture(line)], name
         flat = " ".join(body.split())
         raw = json.loads(Path(name).read_text("utf-8")).get("content") or ""
-        for line in clean_text(strip_html(raw)).replace("\xa0", " ").split("\n"):
+        # a line is a line of the page or a paragraph of Dailynews content (a run of spaces between)
+        for line in re.split(r"\n|[ \t]{3,}", clean_text(strip_html(raw)).replace("\xa0", " ")):
             line = " ".join(line.split())
-            if looks_like_sentence(line):
+            if looks_like_sentence(line) and not is_credit(line):
                 assert strip_credit_tail(line) in flat, (name, line[:80])
                 checked += 1
     assert checked > 2000

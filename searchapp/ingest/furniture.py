@@ -31,6 +31,8 @@ LINE_PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     r"^.*(คุกกี้|cookies?).*(นโยบาย|policy|ยอมรับ|accept|รับทราบ).*$",
     r"^(ยอมรับ|ยอมรับทั้งหมด|accept( all)?|รับทราบ|ตกลง)$",
     r"^\d{1,3}$",
+    # the footer of an embedded social-media post: "โพสต์โดย Nattapon Harnchai บน 1 มิถุนายน 2017"
+    r"^(โพสต์โดย|posted by)\s.{1,80}\s(บน|on)\s.{1,30}\d{4}$",
 )]
 
 # Short lines in a page's closing run that are furniture even when no pattern names them
@@ -41,7 +43,7 @@ SHORT_LINE = 40
 # Photo and clip credits news sites append to the last paragraph ("... ต่อเดือน. ภาพ - AP
 # คลิปประกอบ : Channel 4 News"): removed from the end of the body, one or several.
 _CREDIT_TAIL = re.compile(
-    r"(?:\s*(?:เครดิตภาพ|ขอบคุณภาพ|ขอบคุณคลิป|คลิปประกอบ|ภาพประกอบ|ภาพ|photo|video)\s*[-:：–]\s*[^\n]{1,80}?)+\s*$",
+    r"(?:\s*(?:เครดิตภาพ|ขอบคุณภาพ|ขอบคุณคลิป|คลิปประกอบ|ภาพประกอบ|ภาพ|photo|video)\s*[-:：–]\s*[^\n]{0,80}?)+\s*$",
     re.IGNORECASE)
 
 
@@ -49,6 +51,11 @@ def strip_credit_tail(text: str) -> str:
     """``"... ต่อเดือน. ภาพ - AP คลิปประกอบ - The Independent"`` -> ``"... ต่อเดือน."``"""
     stripped = _CREDIT_TAIL.sub("", text)
     return stripped if stripped.strip() else text
+
+
+def is_credit(line: str) -> bool:
+    """Is the whole line photo/clip credits (a paragraph of its own at the end of a body)?"""
+    return bool(line.strip()) and not _CREDIT_TAIL.sub("", line).strip()
 
 
 def is_furniture(line: str) -> bool:

@@ -59,8 +59,12 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+_PARAGRAPH_GAP = re.compile(r"[ \t]{3,}")
+
+
 def clean_body(raw: str) -> str:
-    text = strip_html(raw).replace("\xa0", " ")
+    # Dailynews-style content separates paragraphs by a run of spaces: keep them as paragraphs
+    text = _PARAGRAPH_GAP.sub("\n", strip_html(raw).replace("\xa0", " "))
     lines = [" ".join(line.split()) for line in text.split("\n")]
     lines = [line for line in lines if not is_furniture(line)]
     return strip_credit_tail(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip())
