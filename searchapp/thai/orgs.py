@@ -63,8 +63,9 @@ class OrganizationRegistry:
         # Thai abbreviations (กต., ครม.) must not start inside a word; other aliases must not
         # end in the middle of a character cluster. One trie-shaped pattern each: an
         # alternation of hundreds of names would be tried name by name at every position.
-        self._thai_abbr = re.compile(r"(?<![\u0e01-\u0e4e])" + _trie_pattern(
-            [f for a, f in zip(thai, thai_forms) if _is_thai_abbreviation(a)], ""))
+        # not part of a chained unit code (กสก.สพฐ.4, บก.อก.บช.ส.)
+        self._thai_abbr = re.compile(r"(?<![.])" + _trie_pattern(
+            [f for a, f in zip(thai, thai_forms) if _is_thai_abbreviation(a)], r"(?![\u0e01-\u0e2e]{1,4}\.)"))
         self._thai = re.compile(_trie_pattern(
             [f for a, f in zip(thai, thai_forms) if not _is_thai_abbreviation(a)], _NOT_MID_CLUSTER))
         boundary_l, boundary_r = r"(?<![A-Za-z0-9\-])", r"(?![A-Za-z0-9])"
@@ -95,6 +96,8 @@ class OrganizationRegistry:
                     continue
                 if _foreign_body(folded, m):
                     continue
+                if pattern is self._thai_abbr and not _abbreviation_starts_word(folded, m.start()):
+                    continue
                 found.append((m.start(), m.end(), org.name))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         result: list[Match] = []
@@ -103,6 +106,21 @@ class OrganizationRegistry:
                 continue
             result.append(Match(start, end, name))
         return result
+
+
+_THAI_BEFORE = re.compile(r"[\u0e01-\u0e4e]{1,20}$")
+
+
+def _abbreviation_starts_word(text: str, start: int) -> bool:
+    """A Thai abbreviation glued to the word before it (อธิบดีกพร., ให้กต.) starts where that word
+    ends; inside a longer abbreviation (สกสค. holds สค.) it does not."""
+    before = _THAI_BEFORE.search(text, max(0, start - 20), start)
+    if before is None:
+        return True
+    from ..analysis.segment import cut_words, is_word
+
+    last = cut_words(before.group(0))[-1]
+    return len(last) >= 2 and is_word(last)
 
 
 _NOT_MID_CLUSTER = r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
