@@ -95,12 +95,83 @@ def test_photo_and_clip_credits_are_cut_from_the_end_of_the_body():
     assert strip_credit_tail(text) == text
 
 
+def test_companies_are_found_by_their_legal_form_or_latin_name():
+    from searchapp.ingest.organizations import extract_organizations
+
+    orgs = extract_organizations("", "นายสมชายเป็นพนักงานของบริษัท สยาม ทดสอบ จำกัด (มหาชน) มานาน 10 ปี")
+    assert "บริษัท สยาม ทดสอบ จำกัด (มหาชน)" in orgs
+    assert "ACME HEAVY INDUSTRIES" in extract_organizations("", "ไปทำงานกับบริษัท ACME HEAVY INDUSTRIES ในไต้หวัน")
+    # a company described, not named, is no organization
+    assert extract_organizations("", "บริษัทนายหน้าและบริษัทข้ามชาติรายใหญ่ระดับโลกเข้าร่วม") == ()
+
+
+def test_a_name_introduced_with_its_thai_abbreviation_is_found():
+    from searchapp.ingest.organizations import extract_organizations
+
+    orgs = extract_organizations("", "ผู้แทนองค์การส่งเสริมการทดลองแห่งชาติ (อสทช.) เข้าร่วมประชุม")
+    assert orgs == ("องค์การส่งเสริมการทดลองแห่งชาติ",)
+    # the brackets must be able to shorten the name: (ดีอี) and a law's type (พ.ร.ป.) are not
+    assert extract_organizations("", "ร่างกฎหมายประกอบรัฐธรรมนูญ (พ.ร.ป.) ผ่านวาระแรก") == ()
+
+
+def test_a_thai_abbreviation_glued_to_the_word_before_is_still_found():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "นายธีรพล อธิบดีกพร. กล่าวว่า") == ("กรมพัฒนาฝีมือแรงงาน",)
+    assert "คณะรัฐมนตรี" in extract_organizations("", "ตามมติครม.เมื่อวันอังคาร")
+    # ...but not as part of a chained unit code or a longer abbreviation
+    assert extract_organizations("", "พ.ต.ท.หญิง นวท.(สบ.2) กสก.สพฐ.4 ขอนแก่น") == ()
+
+
+def test_a_transliterated_name_goes_on_across_a_space_and_an_airline_is_named_without_its_head():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert "โรงพยาบาลเด็กรอยัล แมนเชสเตอร์" in extract_organizations(
+        "", "เธอเข้าเยี่ยมผู้บาดเจ็บที่โรงพยาบาลเด็กรอยัล แมนเชสเตอร์ เมื่อเย็นวันศุกร์")
+    # an ordinary word after the space is not part of the name
+    orgs = extract_organizations("", "ติดต่อองค์การบริหารส่วนจังหวัดชัยภูมิ โทรศัพท์ 044 000 000")
+    assert orgs and not any("โทรศัพท์" in o for o in orgs)
+    assert extract_organizations("", "เที่ยวบินของสายการบินบริติช แอร์เวย์ส ถูกยกเลิก") == ("บริติช แอร์เวย์ส",)
+    # a country alone after the head is the airline's own name
+    assert extract_organizations("", "สายการบินมาเลเซีย แถลงว่า") == ("สายการบินมาเลเซีย",)
+
+
+def test_a_known_name_inside_a_longer_name_is_part_of_it():
+    from searchapp.ingest.organizations import extract_organizations
+
+    orgs = extract_organizations("", "นิทรรศการซึ่งสำนักงานเลขาธิการสภาผู้แทนราษฎรจัดทำ เพื่อเผยแพร่")
+    assert orgs == ("สำนักงานเลขาธิการสภาผู้แทนราษฎร",)
+
+
+def test_a_body_written_with_its_country_number_or_and_keeps_them():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert "หน่วยลาดตระเวนชายแดนของลาว" in extract_organizations("", "ส่งมอบเรือให้หน่วยลาดตระเวนชายแดนของลาว เมื่อวาน")
+    assert "สถานีโทรทัศน์ช่อง 7" in extract_organizations("", "สถานีโทรทัศน์ช่อง 7 รายงานว่า")
+    assert "กรมส่งเสริมและพัฒนาการทดลอง" in extract_organizations("", "อธิบดีกรมส่งเสริมและพัฒนาการทดลอง กล่าวว่า")
+    # ...but และ between two bodies separates them
+    orgs = extract_organizations("", "ระหว่างกระทรวงยุติธรรมและกระทรวงมหาดไทย")
+    assert orgs == ("กระทรวงยุติธรรม", "กระทรวงมหาดไทย")
+
+
+def test_a_city_named_as_a_place_and_a_cabinet_abroad_are_not_organization_mentions():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ขยายผลไปยังศาลแขวงทั่ว กทม. ให้เสร็จ") == ()
+    assert extract_organizations("", "กทม.แถลงว่าจะลอกท่อระบายน้ำ") == ("กรุงเทพมหานคร",)
+    abroad = "สำนักข่าวต่างประเทศรายงานจากกรุงโตเกียว ประเทศญี่ปุ่น ว่า นายกรัฐมนตรีเรียกประชุมคณะรัฐมนตรีด่วน"
+    assert "คณะรัฐมนตรี" not in extract_organizations("", abroad)
+    assert "คณะรัฐมนตรี" in extract_organizations("", "นายกรัฐมนตรีเรียกประชุมคณะรัฐมนตรีด่วน")
+
+
 @needs_dailynews_labels
-def test_organization_extraction_on_the_hand_labelled_articles_stays_above_its_floor():
-    # measured 0.798 / 0.744 (issue target 0.9 / 0.8, not met yet); this pins against regressions
+@pytest.mark.parametrize("labels,floor", [("org_labels.json", (0.9, 0.85)),
+                                          ("org_labels_heldout.json", (0.8, 0.62))])
+def test_organization_extraction_on_the_hand_labelled_articles_stays_above_its_floor(labels, floor):
+    # measured in session 5: 0.952 / 0.889 and 0.852 / 0.676 (README); this pins against regressions
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import organizations as bench
 
-    labels = json.loads((ROOT / "tests" / "data" / "org_labels.json").read_text("utf-8"))["articles"]
-    result = bench.evaluate(labels, DAILYNEWS)
-    assert result["precision"] >= 0.72 and result["recall"] >= 0.72
+    entries = json.loads((ROOT / "tests" / "data" / labels).read_text("utf-8"))["articles"]
+    result = bench.evaluate(entries, DAILYNEWS)
+    assert result["precision"] >= floor[0] and result["recall"] >= floor[1]

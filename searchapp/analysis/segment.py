@@ -183,6 +183,12 @@ def cut_words(text: str) -> list[str]:
     return _cut(text, _DICT_WORDS)
 
 
+def cut_syllables(text: str) -> list[str]:
+    """nlpo3's syllable cut of ``text`` as given (for matching abbreviations to the names they shorten)."""
+    _dictionaries()
+    return _cut(text, _DICT_SYLLABLES)
+
+
 def is_word(text: str) -> bool:
     """Whether ``text`` (normalized) is in the segmentation dictionary (PyThaiNLP's + ours)."""
     return text in _dictionaries()

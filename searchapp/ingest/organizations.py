@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..analysis.segment import cut_words
+from ..analysis.segment import cut_syllables, cut_words, is_word
 from ..thai.orgs import countries, registry
 
 _EN_HEADS = re.compile(
@@ -61,18 +61,45 @@ def _foreign_pattern() -> re.Pattern[str]:
 _DISCOVERY_HEADS = ("องค์การบริหารส่วนจังหวัด", "องค์การบริหารส่วนตำบล", "มหาวิทยาลัย", "คณะกรรมาธิการ",
                     "คณะกรรมการ", "กองบัญชาการ", "สถานีโทรทัศน์", "หนังสือพิมพ์", "โรงพยาบาล", "สายการบิน",
                     "สำนักงาน", "สหพันธ์", "โรงเรียน", "มูลนิธิ", "นิตยสาร", "ธนาคาร", "สถาบัน", "สมาคม", "บริษัท",
-                    "กระทรวง", "ศูนย์", "พรรค", "ศาล", "กรม")
+                    "สำนักข่าว", "กระทรวง", "หน่วย", "ศูนย์", "พรรค", "ศาล", "กรม")
+# heads that say what kind of body follows without being part of its name: สายการบินบริติช แอร์เวย์ส
+# is British Airways (but สายการบินมาเลเซีย, a country alone, keeps the head)
+_DESCRIPTORS = ("สายการบิน",)
+# a head that is also the start of common words (หน่วยงาน "agency") counts only as a word of its own
+_WORD_HEADS = ("หน่วย",)
+_NOT_AFTER_WORD_HEAD = ("งาน", "ละ", "ความจำ", "กิต")
+# heads as often followed by a description (บริษัทนายหน้า "a broker", ศูนย์แลกเปลี่ยนข้อมูล) as by a
+# name: the rest must look like a name, not like ordinary words of two syllables or more
+_DESCRIBED = ("บริษัท", "ศูนย์", "สำนักข่าว")
+# committees are named by their task: คณะกรรมการจัดทำยุทธศาสตร์ชาติ
+_COMMITTEES = ("คณะกรรมาธิการ", "คณะกรรมการ")
+_TASK_WORDS = frozenset({"จัดทำ"})
 # a head must not sit inside a syllable: no leading vowel before it, no vowel or mark after it
 _HEAD_RUN = re.compile("(?<![\u0e40-\u0e44])(?P<head>" + "|".join(_DISCOVERY_HEADS)
-                       + r")(?![\u0e30-\u0e3a\u0e45\u0e47-\u0e4e])(?P<rest>[\u0e01-\u0e4e0-9]+)")
+                       + r")(?![\u0e30-\u0e3a\u0e45\u0e47-\u0e4e])[\"“”]?(?P<rest>[\u0e01-\u0e4e0-9]+)")
+# one more space-separated piece of a transliterated name (โรงพยาบาลเด็กรอยัล แมนเชสเตอร์, สำนักงานปกครอง
+# เขตออเรนจ์ เคาน์ตี): Thai spelling of foreign names marks silent letters with the thanthakhat (์)
+_NEXT_PIECE = re.compile(r"[ \u00a0](?P<piece>[\u0e01-\u0e4e]{2,20})(?=[\s\"“”,.()]|$)")
 # bodies whose name is mostly used for the building: "ที่รัฐสภา" is a place
-_VENUES = frozenset({"รัฐสภา", "ทำเนียบรัฐบาล"})
-_AT = ("ที่", "ณ", "อาคาร", "หน้า")
+_VENUES = frozenset({"รัฐสภา", "ทำเนียบรัฐบาล", "ทำเนียบขาว"})
+_AT = ("ที่", "ณ", "จาก", "อาคาร", "หน้า", "ห้อง", "ลาน", "พิพิธภัณฑ์", "สโมสร", "หอประชุม", "บริเวณ")
+# a city's administration named where the city is meant: ศาลแขวงทั่ว กทม., 50 เขตของ กทม.
+_CITY_BODIES = frozenset({"กรุงเทพมหานคร"})
+_IN_PLACE = ("ทั่ว", "รอบ", "ใน", "ของ", "จาก", "ที่", "ณ", "พื้นที่", "สู่")
+# bodies every country has: in a story datelined abroad, a bare คณะรัฐมนตรี is that country's
+# cabinet, a generic mention like รัฐบาล, not the Thai cabinet
+_EVERY_COUNTRY = frozenset({"คณะรัฐมนตรี"})
+_DATELINE = re.compile(r"รายงาน(?:ข่าว)?(?:จาก|ว่า)?\s?(?P<place>[^\n]{0,60})")
+# companies by their legal form (บริษัท ช ทวี จำกัด (มหาชน)) or by a Latin name (บริษัท FORMOSA HEAVY ...)
+_PIECE = r"(?:(?!บริษัท|จำกัด|[0-9]+\.)[^\s()\n,\"“”]){1,40}"
+_COMPANY = re.compile(rf"บริษัท\s?(?P<name>{_PIECE}(?:\s{_PIECE}){{0,5}}?)\s?จำกัด"
+                      r"(?:\s?\(มหาชน\))?")
+_COMPANY_LATIN = re.compile(r"บริษัท\s*(?P<name>[A-Z][A-Za-z0-9&.'’\-]*(?:\s+[A-Z0-9][A-Za-z0-9&.'’\-]*){0,8})")
 _STOP_WORDS = frozenset(
     "ได้ ได้รับ ว่า ที่ ซึ่ง และ หรือ โดย เพื่อ จะ ก็ ยัง คง ของ ใน กับ ให้ จาก เป็น มี ไม่ รายงาน กล่าว แถลง "
     "เปิดเผย ออก ประกาศ วินิจฉัย ทุก อนุมัติ เมื่อ ต่อ ร่วม เผย ระบุ ชี้ ยืนยัน ส่ง นำ เข้า แล้ว นี้ ดังกล่าว ด้วย "
     "ทั้ง เพียง แห่งนี้ สั่ง พิพากษา จัด มอบ ขอ เตรียม ถึง ตาม แต่ กำลัง อยู่ ไป มา ทำ หา ดู เคย ต้อง ควร อาจ "
-    "ทั่ว เช่น รวม คือ อีก จัดทำ นำร่อง ภายใต้ ยื่น รอบ ใกล้ ระหว่าง สำหรับ แก่ ภายใน".split())
+    "ทั่ว เช่น รวม คือ อีก หลาย เผยแพร่ เข้าร่วม จัดทำ นำร่อง ภายใต้ ยื่น รอบ ใกล้ ระหว่าง สำหรับ แก่ ภายใน".split())
 _GENERIC_TAILS = frozenset(
     "การเมือง รัฐ เอกชน ฝ่ายค้าน การศึกษา ต่างประเทศ ต่าง ใหญ่ กลาง ท้องถิ่น จังหวัด อำเภอ ทั่วประเทศ ใหม่ "
     "แห่งชาติ ดัง ทุก เขต ภาค แห่ง อื่น".split())
@@ -83,23 +110,159 @@ _GENERIC_TAILS = frozenset(
 _CLASS_ENDINGS = frozenset("จังหวัด อำเภอ ตำบล เขต แขวง ภาค ประจำภาค".split())
 
 
-def _discovered(text: str) -> list[tuple[int, str]]:
-    found: list[tuple[int, str]] = []
+def _discovered(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the names that start with a head word."""
+    found: list[tuple[int, int, str]] = []
+    lands = countries()
     for m in _HEAD_RUN.finditer(text):
-        head = m.group("head")
-        words = cut_words(m.group("rest"))
+        head, rest = m.group("head"), m.group("rest")
+        if head in _WORD_HEADS and rest.startswith(_NOT_AFTER_WORD_HEAD):
+            continue  # หน่วยงาน "agency"
+        run = cut_words(rest)
         kept: list[str] = []
-        for word in words:
-            if word in _STOP_WORDS:
+        for i, word in enumerate(run):
+            if word in _STOP_WORDS and not (head in _COMMITTEES and word in _TASK_WORDS) \
+                    and not (word == "และ" and kept and _joins_name(run[i + 1:])):
                 break
             kept.append(word)
         tail = "".join(kept).rstrip("ฯๆ ")
         words = [w.rstrip("ๆ ") for w in kept if w.rstrip("ๆ ")]
-        if (len(tail) < 3 or all(w in _GENERIC_TAILS for w in words)
-                or words[-1] in _CLASS_ENDINGS or len(head) + len(tail) > 45):
+        if len(tail) < 3 or all(w in _GENERIC_TAILS for w in words) or "ต่าง" in words:
+            continue  # ... ต่างๆ: "the various ...", a class of bodies
+        if head == "พรรค" and words[0] in _NOT_A_PARTY:
+            continue  # พรรคการเมืองใหญ่, พรรครัฐบาล, พรรคฝ่ายค้านกัมพูชา: a kind of party, not its name
+        if head in _WORD_HEADS and len(words) == 1:
+            continue  # หน่วยทหาร "a military unit", หน่วยราชการ "a government office"
+        number = _NUMBER.match(text, m.start("rest") + len(tail)) if words[-1] in _NUMBERED else None
+        if number:  # สถานีโทรทัศน์ช่อง 5, สำนักงานเขต 1: one body, not a class
+            tail = text[m.start("rest"):number.end()]
+        elif words[-1] in _CLASS_ENDINGS or len(head) + len(tail) > 45:
             continue
-        found.append((m.start(), head + tail))
+        whole_run = not number and len(kept) == len(run)
+        if head in _DESCRIBED and _described(words):
+            continue
+        end = m.start("rest") + len(tail)
+        if whole_run:
+            end = _transliterated_pieces(text, end)
+        # หน่วยยามฝั่งของเวียดนาม, สมาคมไต่เขาจีน-ทิเบต: the country it belongs to is part of the name
+        land = _of_country().match(text, end)
+        if land and land.group("land") not in text[m.start():end]:
+            end = land.end()
+        tail = text[m.start("rest"):end]
+        name = " ".join(tail.split()) if head in _DESCRIPTORS and tail not in lands else head + tail
+        found.append((m.start(), end, name))
     return found
+
+
+@lru_cache(maxsize=1)
+def _of_country() -> re.Pattern[str]:
+    lands = "|".join(re.escape(c) for c in countries())
+    return re.compile(rf"(?:\s?ของ\s?|-)(?P<land>{lands})(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
+
+
+_NOT_A_PARTY = frozenset("การเมือง รัฐบาล ฝ่ายค้าน ร่วม ร่วมรัฐบาล เล็ก ใหญ่ ขนาด ต่าง".split())
+# units known by their number
+_NUMBERED = frozenset("ช่อง กองบิน กองพล กองพัน เขต ภาค".split())
+_NUMBER = re.compile(r"\s?[0-9]{1,3}(?![0-9.,:])")
+
+
+def _joins_name(rest: list[str]) -> bool:
+    """Is และ here inside one name (กรมสวัสดิการและคุ้มครองแรงงาน), not between two (…และกระทรวง…)?
+    Written without a space, followed by more of the name, not by another body or a verb."""
+    return bool(rest) and not rest[0].startswith(_NAME_STARTS) and rest[0] not in _STOP_WORDS
+
+
+def _described(words: list[str]) -> bool:
+    """Is this ordinary description (dictionary words, mostly of two syllables or more) rather than a name?"""
+    if not all(is_word(w) for w in words):
+        return False
+    return sum(len(cut_syllables(w)) >= 2 for w in words) * 2 >= len(words)
+
+
+def _transliterated_pieces(text: str, end: int) -> int:
+    """Where a name ending at ``end`` really ends, when it goes on in space-separated transliterated pieces."""
+    for _ in range(3):
+        m = _NEXT_PIECE.match(text, end)
+        if not m:
+            break
+        piece = m.group("piece")
+        if "\u0e4c" not in piece or _common_word_freq().get(cut_words(piece)[0], 0) >= _COMMON:
+            break
+        end = m.end()
+    return end
+
+
+# ชื่อ (ชื่อย่อ.): the way Thai news introduces a body's abbreviation, องค์การตลาดเพื่อเกษตรกร (อตก.)
+_THAI_ABBREVIATION = re.compile(r"\((?P<ab>[\u0e01-\u0e2e][\u0e01-\u0e4e]{0,5}(?:\.[\u0e01-\u0e4e]{1,5})*\.)\)")
+_NAME_STARTS = tuple(sorted(set(_TH_HEADS) | set(_DISCOVERY_HEADS) | {"คณะ", "กองทัพ", "กองบิน", "สถานี", "หน่วย"},
+                            key=len, reverse=True))
+_LEADING_VOWELS = "\u0e40\u0e41\u0e42\u0e43\u0e44"
+
+
+def _initial(syllable: str) -> str:
+    return syllable.lstrip(_LEADING_VOWELS)[:1]
+
+
+def _shortens(name: str, letters: str) -> bool:
+    """Could ``letters`` be the abbreviation of ``name``: its first syllable's consonant first (a leading
+    คณะ may be left out, คณะกรรมการร่างรัฐธรรมนูญ = กรธ.), the rest taken in order from later syllables,
+    the last from one of the name's last three?"""
+    initials = [_initial(s) for s in cut_syllables(name) if s.strip()]
+    if len(initials) > 1 and initials[0] != letters[0] and name.startswith("คณะ"):
+        initials = initials[1:]
+    if not initials or initials[0] != letters[0]:
+        return False
+    at = 0
+    for letter in letters[1:]:
+        at = next((i for i in range(at + 1, len(initials)) if initials[i] == letter), -1)
+        if at < 0:
+            return False
+    return at >= len(initials) - 3
+
+
+def _defined_abbreviations(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the names introduced with their abbreviation in brackets."""
+    found = []
+    for m in _THAI_ABBREVIATION.finditer(text):
+        letters = "".join(c for c in m.group("ab") if "\u0e01" <= c <= "\u0e2e")
+        if len(letters) < 2:
+            continue
+        end = len(text[:m.start()].rstrip())
+        window = re.split(r"[\n()\"“”,]|\s{2,}", text[max(0, end - 90):end])[-1]
+        base = end - len(window)
+        best = None
+        for head in _NAME_STARTS:
+            at = window.rfind(head)
+            while at != -1:
+                name = window[at:]
+                if (len(head) + 3 <= len(name) <= 80 and name not in _NAME_STARTS and (best is None or at > best)
+                        and _shortens(name, letters)):
+                    best = at
+                at = window.rfind(head, 0, at)
+        if best is not None:
+            found.append((base + best, base + len(window), window[best:]))
+    return found
+
+
+# A piece starting with a word this common in the Thai National Corpus (โทรศัพท์, นาย, คณะ, ศูนย์)
+# is ordinary Thai, not the next part of a transliterated name (แมนเชสเตอร์ 315, เคาน์ 63).
+_COMMON = 1500
+
+
+@lru_cache(maxsize=1)
+def _common_word_freq() -> dict[str, int]:
+    from ..config import pythainlp_read_only
+
+    pythainlp_read_only()
+    from pythainlp.corpus.tnc import word_freqs
+
+    return dict(word_freqs())
+
+
+def _abroad(body: str) -> bool:
+    """Is the story datelined in another country (รายงานจากกรุงลอนดอน ประเทศอังกฤษ)?"""
+    m = _DATELINE.search(body[:400])
+    return bool(m) and any(land in m.group("place") for land in countries())
 
 
 def extract_organizations(title: str, body: str) -> tuple[str, ...]:
@@ -113,16 +276,49 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             found[name] = position
 
     taken: list[tuple[int, int]] = []
-    for m in _foreign_pattern().finditer(text):
-        add(m.group("body") + m.group("land"), m.start())
-        taken.append((m.start(), m.end()))
 
     def free(start: int) -> bool:
         return not any(a <= start < b for a, b in taken)
 
+    for m in _foreign_pattern().finditer(text):
+        land = m.group("land")
+        if land.startswith("รัฐ") and land not in countries():
+            # a state's name runs to the next space: สำนักงานตำรวจรัฐเพนซิลเวเนียว่า ends before ว่า
+            words = cut_words(land)
+            cut = next((i for i, w in enumerate(words) if w in _STOP_WORDS), len(words))
+            land = "".join(words[:cut])
+            if len(land) < 5:
+                continue
+        add(m.group("body") + land, m.start())
+        taken.append((m.start(), m.start("land") + len(land)))
+    for m in _COMPANY.finditer(text):
+        if free(m.start()):
+            add(" ".join(m.group(0).split()), m.start())
+            taken.append((m.start(), m.end()))
+    for m in _COMPANY_LATIN.finditer(text):
+        if free(m.start()) and len(m.group("name")) >= 3:
+            add(m.group("name").rstrip(".").strip(), m.start())
+            taken.append((m.start(), m.end()))
+
+    matches = reg.matches(text)
+    # a discovered name is kept unless it starts inside a known name; a known name inside a
+    # longer discovered one (สภาผู้แทนราษฎร in สำนักงานเลขาธิการสภาผู้แทนราษฎร) is part of it
+    defined = [d for d in _defined_abbreviations(text) if free(d[0])
+               and not any(k.start <= d[0] and d[1] <= k.end for k in matches)]
+    discovered = defined + [(start, end, name) for start, end, name in _discovered(text)
+                            if free(start) and not any(k.start <= start < k.end for k in matches)
+                            and not any(a <= start < b for a, b, _ in defined)]
+    abroad = _abroad(body)
     lands = countries()
-    for match in reg.matches(text):
-        if match.name in _VENUES and text[:match.start].rstrip().endswith(_AT):
+    for match in matches:
+        before = text[:match.start].rstrip()
+        if match.name in _VENUES and before.endswith(_AT):
+            continue
+        if match.name in _CITY_BODIES and before.endswith(_IN_PLACE):
+            continue
+        if abroad and match.name in _EVERY_COUNTRY:
+            continue
+        if any(start < match.start and match.end <= end for start, end, _ in discovered):
             continue
         if free(match.start):
             name = match.name
@@ -132,9 +328,12 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             # กห.กัมพูชา: a Thai body's short name followed by a country is that country's body
             add(name + land if land else name, match.start)
             taken.append((match.start, match.end))
-    for start, name in _discovered(text):
-        if free(start):
-            add(reg.canonical(name) or name, start)
+    unknown = set()
+    for start, _, name in discovered:
+        known = reg.canonical(name)
+        add(known or name, start)
+        if not known:
+            unknown.add(name)
 
     for m in _NAME_AND_ACRONYM.finditer(text):
         english, acronym = m.group("en").strip(), m.group("ab")
@@ -155,4 +354,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         if (english_tail and _EN_HEADS.search(english_tail.group(1))) or _thai_name_before(text, m.start("ab") - 1):
             add(acronym, m.start())
 
-    return tuple(sorted(found, key=found.__getitem__))
+    # a discovered name that is the start of another one is that name cut short where it was written
+    # with a break (กรมฝนหลวงและ การบินเกษตร)
+    cut_short = {n for n in unknown if any(o != n and o.startswith(n) and cut_words(o[len(n):])[0] in _STOP_WORDS
+                                           for o in found)}
+    return tuple(sorted((n for n in found if n not in cut_short), key=found.__getitem__))
