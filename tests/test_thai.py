@@ -66,6 +66,8 @@ def test_a_foreign_body_is_named_with_its_country():
     assert "กระทรวงการต่างประเทศ" not in orgs  # not the Thai ministry
     # a short name too: กห. is the Thai Ministry of Defence, กห.กัมพูชา is Cambodia's
     assert extract_organizations("กห.กัมพูชาออกหนังสือชี้แจง", "") == ("กระทรวงกลาโหมกัมพูชา",)
+    # a Thai party's name followed by a country is that country's party
+    assert extract_organizations("", "ชัยชนะของพรรคประชาชนกัมพูชา(ซีพีพี)") == ("พรรคประชาชนกัมพูชา",)
 
 
 def test_organizations_discovered_by_their_head_word_end_before_the_verb():

@@ -324,8 +324,10 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             name = match.name
             rest = text[match.end:match.end + 40].lstrip()
             rest = rest[3:].lstrip() if rest.startswith("ของ") else rest
-            land = next((c for c in lands if rest.startswith(c)), None) if name.startswith(_FOREIGN_HEADS) else None
-            # กห.กัมพูชา: a Thai body's short name followed by a country is that country's body
+            land = (next((c for c in lands if rest.startswith(c)), None)
+                    if name.startswith(_FOREIGN_HEADS + ("พรรค",)) else None)
+            # กห.กัมพูชา: a Thai body's short name followed by a country is that country's body;
+            # พรรคประชาชนกัมพูชา is Cambodia's party, not the Thai พรรคประชาชน
             add(name + land if land else name, match.start)
             taken.append((match.start, match.end))
     unknown = set()
