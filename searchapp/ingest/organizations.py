@@ -1,5 +1,7 @@
-"""Organizations named in an article: the curated data, plus discovery of new ones
-from the way Thai news introduces them, ``ชื่อไทย (English Name – ACRONYM)``.
+"""Organizations named in an article: the curated data, plus discovery of new ones from the
+way Thai news introduces them: ``ชื่อไทย (English Name – ACRONYM)``, ``ชื่อไทย (ชื่อย่อ.)``, a
+company's legal form, a foreign body followed by its country, and names that start with a head
+word (กรม, ศาล, มูลนิธิ, ...).
 """
 
 from __future__ import annotations

@@ -60,7 +60,8 @@ class OrganizationRegistry:
         acronyms = sorted({a for a in latin if _is_acronym(a)}, key=len, reverse=True)
         names = sorted({a for a in latin if not _is_acronym(a)}, key=len, reverse=True)
         thai_forms = [fold_digits(clean_text(a)) for a in thai]
-        # Thai abbreviations (กต., ครม.) must not start inside a word; other aliases must not
+        # Thai abbreviations (กต., ครม.) must start where a word ends (_abbreviation_starts_word:
+        # glued to the word before, มติครม., is fine); other aliases must not
         # end in the middle of a character cluster. One trie-shaped pattern each: an
         # alternation of hundreds of names would be tried name by name at every position.
         # not part of a chained unit code (กสก.สพฐ.4, บก.อก.บช.ส.)
