@@ -90,6 +90,28 @@ def test_the_fast_normalization_path_agrees_with_the_character_by_character_one(
     assert list(fast.offsets) == list(slow.offsets)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["กระทรวงการต่างประเทศ ", "ข่าว", "ASEAN ", "๒๕๖๗", "\u200b", "ก\u0e48\u0e48า",
+                                 "ก\u0e49\u0e31น", "น\u0e4d\u0e32", "\u0e48\u0e4d\u0e32", "Σ", "ｚ", "ๆ"]), max_size=30))
+def test_a_long_text_normalized_in_pieces_agrees_with_the_character_by_character_path(chunks):
+    # what needs care is normalized character by character, the stretches between it by the fast path
+    from searchapp.analysis.normalize import _normalize_by_character
+
+    text = "".join(chunks)
+    pieces, whole = normalize(text), _normalize_by_character(text)
+    assert pieces.text == whole.text
+    assert list(pieces.offsets) == list(whole.offsets)
+
+
+def test_one_zero_width_space_does_not_change_the_rest_of_a_long_text():
+    text = "รัฐมนตรีว่าการกระทรวงการต่างประเทศ ๒๕๖๗ " * 50 + "\u200b" + "ข่าวอาเซียน ASEAN " * 50
+    result = normalize(text)
+    assert "\u200b" not in result.text
+    assert result.text == normalize(text.replace("\u200b", "")).text
+    assert result.offsets[-1] == len(text)
+    assert text[result.offsets[result.text.index("ข่าว")]:].startswith("ข่าว")
+
+
 def test_ordinary_thai_text_takes_the_fast_path():
     text = "กระทรวงการต่างประเทศแถลงข่าวที่ทำเนียบรัฐบาล เมื่อ ๒๕๖๗ ASEAN"
     result = normalize(text)

@@ -93,12 +93,59 @@ def _fold_mapped(match: re.Match[str]) -> str:
     return _MAPPED_TO[match.group(0)]
 
 
+# A text may be cut before any other character and each piece normalized on its own: the
+# character-by-character path carries nothing from one character to the next except a run of
+# marks (with zero-width characters inside) and the sara aa that may close it.
+_NOT_A_CUT = frozenset(_MARK_RANK) | ZERO_WIDTH | {"\u0e32"}
+
+
+def _fast(piece: str) -> str | None:
+    folded = _MAPPED.sub(_fold_mapped, piece).lower()
+    return folded if len(folded) == len(piece) else None  # None: a character lowercases to two
+
+
 def normalize(text: str) -> Normalized:
-    if not _SLOW.search(text):
-        folded = _MAPPED.sub(_fold_mapped, text).lower()
-        if len(folded) == len(text):  # no character lowercases to two
+    slow = _SLOW.search(text)
+    if slow is None:
+        folded = _fast(text)
+        if folded is not None:
             return Normalized(folded, range(len(text) + 1))
-    return _normalize_by_character(text)
+        return _normalize_by_character(text)
+    # only the stretches around what needs it go character by character (one zero-width
+    # space pasted into a long article would otherwise send all of it that way)
+    parts: list[str] = []
+    offsets: list[int] = []
+    n = len(text)
+    at = 0
+
+    def plain(start: int, end: int) -> None:
+        folded = _fast(text[start:end])
+        if folded is None:
+            careful(start, end)
+        else:
+            parts.append(folded)
+            offsets.extend(range(start, end))
+
+    def careful(start: int, end: int) -> None:
+        piece = _normalize_by_character(text[start:end])
+        parts.append(piece.text)
+        offsets.extend(start + o for o in piece.offsets[:-1])
+
+    while slow is not None:
+        start, end = slow.start(), slow.end()
+        while start > at and text[start] in _NOT_A_CUT:
+            start -= 1
+        while end < n and text[end] in _NOT_A_CUT:
+            end += 1
+        if start > at:
+            plain(at, start)
+        careful(start, end)
+        at = end
+        slow = _SLOW.search(text, at)
+    if at < n:
+        plain(at, n)
+    offsets.append(n)
+    return Normalized("".join(parts), tuple(offsets))
 
 
 def _normalize_by_character(text: str) -> Normalized:

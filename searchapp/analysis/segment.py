@@ -77,10 +77,24 @@ def _dictionaries() -> frozenset[str]:
     return frozenset(words)
 
 
-def _cut(text: str, dictionary: str) -> list[str]:
+def _cut(text: str, dictionary: str) -> list[str] | tuple[str, ...]:
+    if len(text) <= _SHORT_RUN:
+        return _cut_short(text, dictionary)
     import nlpo3
 
     return nlpo3.segment(text, dictionary, True)
+
+
+# Thai runs between spaces are often short and the same ones come back in every article
+# (เมื่อวันที่, กล่าวว่า): their cuts are remembered, which halves the calls into nlpo3
+_SHORT_RUN = 16
+
+
+@lru_cache(maxsize=50_000)
+def _cut_short(text: str, dictionary: str) -> tuple[str, ...]:
+    import nlpo3
+
+    return tuple(nlpo3.segment(text, dictionary, True))
 
 
 @lru_cache(maxsize=50_000)
@@ -117,6 +131,20 @@ def _decompound(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(nested))
 
 
+def _runs(text: str) -> list[tuple[int, int, bool]]:
+    """The Thai runs and the Latin words or numbers of normalized ``text``, in order: (start, end, is Thai)."""
+    spans = [(m.start(), m.end(), True) for m in _THAI_RUN.finditer(text)]
+    spans.extend((m.start(), m.end(), False) for m in _LATIN.finditer(text))
+    spans.sort()
+    kept: list[tuple[int, int, bool]] = []
+    last_end = -1
+    for span in spans:
+        if span[0] >= last_end:
+            kept.append(span)
+            last_end = span[1]
+    return kept
+
+
 def analyze_normalized(norm: Normalized) -> Analysis:
     _dictionaries()
     text = norm.text
@@ -125,17 +153,7 @@ def analyze_normalized(norm: Normalized) -> Analysis:
     syllables: list[Token] = []
     bigrams: list[str] = []
     pos = 0
-    spans: list[tuple[int, int, bool]] = []
-    for m in _THAI_RUN.finditer(text):
-        spans.append((m.start(), m.end(), True))
-    for m in _LATIN.finditer(text):
-        spans.append((m.start(), m.end(), False))
-    spans.sort()
-    last_end = -1
-    for start, end, thai in spans:
-        if start < last_end:
-            continue
-        last_end = end
+    for start, end, thai in _runs(text):
         if not thai:
             raw = text[start:end]
             word = raw.replace(".", "") if re.fullmatch(r"(?:[a-z]\.){2,}", raw) else raw.replace(",", "")
@@ -176,17 +194,53 @@ def analyze(text: str) -> Analysis:
     return analyze_normalized(normalize(text))
 
 
+def edges(text: str) -> tuple[list[int], list[int], set[int]]:
+    """Where the words of ``text`` start and end, and every word or syllable edge, in original
+    offsets: the same places ``analyze`` gives (compound parts start and end with their
+    compound), without building its tokens (snippets need only these).
+
+    >>> edges("ข่าวอาเซียน ASEAN")
+    ([0, 4, 12], [4, 11, 17], {0, 4, 6, 11, 12, 17})
+    """
+    _dictionaries()
+    norm = normalize(text)
+    normalized, offsets = norm.text, norm.offsets
+    starts: list[int] = []
+    ends: list[int] = []
+    every: set[int] = set()
+    for start, end, thai in _runs(normalized):
+        if not thai:
+            o_start, o_end = norm.span(start, end)
+            starts.append(o_start)
+            ends.append(o_end)
+            continue
+        run = normalized[start:end]
+        at = start
+        for piece in _cut(run, _DICT_WORDS):
+            starts.append(offsets[at])
+            at += len(piece)
+            ends.append(offsets[at - 1] + 1)
+        at = start
+        for piece in _cut(run, _DICT_SYLLABLES):
+            every.add(offsets[at])
+            at += len(piece)
+            every.add(offsets[at - 1] + 1)
+    every.update(starts)
+    every.update(ends)
+    return starts, ends, every
+
+
 def cut_words(text: str) -> list[str]:
     """nlpo3's dictionary cut of ``text`` as given (no normalization, no compound parts):
     for callers that need only the word boundaries."""
     _dictionaries()
-    return _cut(text, _DICT_WORDS)
+    return list(_cut(text, _DICT_WORDS))
 
 
 def cut_syllables(text: str) -> list[str]:
     """nlpo3's syllable cut of ``text`` as given (for matching abbreviations to the names they shorten)."""
     _dictionaries()
-    return _cut(text, _DICT_SYLLABLES)
+    return list(_cut(text, _DICT_SYLLABLES))
 
 
 def is_word(text: str) -> bool:

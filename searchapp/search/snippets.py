@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..analysis.normalize import Normalized, normalize
-from ..analysis.segment import Analysis, analyze
+from ..analysis.segment import Analysis, analyze, edges
 
 FRAGMENT_CHARS = 180
 MAX_FRAGMENTS = 3
@@ -60,9 +60,9 @@ def _leftmost_longest(found: list[list[int]]) -> list[list[int]]:
     return merged
 
 
-def _boundaries(analysis: Analysis, shift: int = 0) -> set[int]:
-    """Where a match may start or end: word and syllable edges (offsets moved by ``shift``)."""
-    return {shift + edge for t in analysis.words + analysis.syllables for edge in (t.start, t.end)}
+def _boundaries(analysis: Analysis) -> set[int]:
+    """Where a match may start or end: word and syllable edges."""
+    return {edge for t in analysis.words + analysis.syllables for edge in (t.start, t.end)}
 
 
 class _Regions:
@@ -95,11 +95,9 @@ class _Regions:
         if region is not None:
             return region
         r_start, r_end = self._expand(start, end)
-        analysis = analyze(self.text[r_start:r_end])
-        word_starts = {r_start + t.start for t in analysis.words}
-        word_ends = {r_start + t.end for t in analysis.words}
-        region = (r_start, r_end, sorted(word_starts | {r_start}), sorted(word_ends | {r_end}),
-                  _boundaries(analysis, r_start))
+        word_starts, word_ends, every = edges(self.text[r_start:r_end])
+        region = (r_start, r_end, sorted({r_start + e for e in word_starts} | {r_start}),
+                  sorted({r_start + e for e in word_ends} | {r_end}), {r_start + e for e in every})
         self.done.append(region)
         return region
 
