@@ -84,3 +84,59 @@ def test_date_ranges_score_as_in_whoosh_and_a_prefix_scores_its_boost(archive_in
     assert set(both) == set(alone) | marked
     for docnum, score in both.items():
         assert score == pytest.approx(alone.get(docnum, 0.0) + (0.7 if docnum in marked else 0.0))
+
+
+def _whoosh_all(searcher, query) -> dict[int, float]:
+    """Every document Whoosh's own matcher finds for ``query``, with its score."""
+    found: dict[int, float] = {}
+    for leaf, offset in searcher.leaf_searchers():
+        matcher = query.matcher(leaf, leaf.context())
+        while matcher.is_active():
+            found[matcher.id() + offset] = matcher.score()
+            matcher.next()
+    return found
+
+
+_PHRASES = [Q.Phrase("body", ["กองหลัง", "กองหน้า"]), Q.Phrase("body", ["ทีม", "ทีม"]),
+            Q.Phrase("body", ["ลีก", "ชัยชนะ", "เกม"], boost=1.7), Q.Phrase("title", ["ฟุตบอล", "แชมป์"]),
+            Q.Phrase("body_bi", ["รัก_ษา", "ษา_ประ", "ประ_ตู"]), Q.Phrase("body_bi", ["กอง_หลัง", "หลัง_กอง"]), Q.Phrase("body", ["ฟุตบอล", "ไม่มีคำนี้"])]
+
+
+@pytest.mark.parametrize("query", _PHRASES, ids=lambda q: f"{q.fieldname}:{'+'.join(q.words)}")
+def test_phrases_find_and_score_the_documents_whooshs_phrase_matcher_does(many_index, query):
+    # phrases are read from positions by our own code (docsets.phrase_matches), not Whoosh's spans
+    from searchapp.search import SearchService
+    from searchapp.search.docsets import docs_of
+
+    service = SearchService(many_index)
+    searcher = service.handle.searcher()
+    whoosh = _whoosh_all(searcher, query)
+    if query.words[-1] not in ("ไม่มีคำนี้", "หลัง_กอง"):  # the two that must find nothing
+        assert whoosh
+    ours = scores(searcher, LengthNorms(), query)
+    assert sorted(ours) == sorted(whoosh)
+    assert all(ours[d] == pytest.approx(whoosh[d], rel=1e-9) for d in whoosh)
+    assert docs_of(searcher, query) == set(whoosh)
+    within = set(list(whoosh)[::2]) | {d for d in range(0, 600, 7)}
+    assert docs_of(searcher, query, within) == set(whoosh) & within
+
+
+def test_phrases_across_segments_leave_deleted_articles_out(tmp_path):
+    from searchapp.index import build_index, update_index
+    from searchapp.models import Article
+    from searchapp.search import SearchService
+    from searchapp.search.docsets import docs_of
+
+    index = tmp_path / "index"
+    build_index([Article(id=f"a{i}", title="", body=f"ข่าว {i} กระทรวงการต่างประเทศ แถลง ข่าว") for i in range(30)], index)
+    update_index([Article(id=f"b{i}", title="", body=f"แถลง ข่าว กระทรวงการต่างประเทศ {i}") for i in range(10)],
+                 {"a3", "a4"}, index)
+    service = SearchService(index)
+    searcher = service.handle.searcher()
+    assert len(searcher.leaf_searchers()) == 2
+    query = Q.Phrase("body", ["แถลง", "ข่าว"])
+    found = scores(searcher, LengthNorms(), query)
+    ids = {searcher.stored_fields(d)["id"] for d in found}
+    assert ids == {f"a{i}" for i in range(30) if i not in (3, 4)} | {f"b{i}" for i in range(10)}
+    assert found == pytest.approx(_whoosh_all(searcher, query))
+    assert docs_of(searcher, query) == set(found)

@@ -58,6 +58,52 @@ def _term_docs(reader, field_name: str, text) -> set[int]:
     return docs
 
 
+def phrase_matches(reader, field_name: str, words, within: set[int] | None = None) -> dict[int, list[float]]:
+    """Where ``words`` stand one after another in ``field_name`` of one segment (as Whoosh's
+    ``Phrase`` with its default slop of 1): {local document: each word's weight there, in the
+    phrase's order}. Deleted documents included (callers take them out), as for terms.
+
+    Whoosh's phrase matcher walks span objects position by position; here the documents having
+    every word are found by intersecting their posting sets (rarest first), and only those
+    documents' positions are read, each word's list skipping straight to them."""
+    field = reader.schema[field_name]
+    btexts = []
+    for word in words:
+        try:
+            btext = field.to_bytes(word)
+        except ValueError:
+            return {}
+        if (field_name, btext) not in reader:
+            return {}
+        btexts.append(btext)
+    docs = within
+    for btext in sorted(set(btexts), key=lambda b: reader.doc_frequency(field_name, b)):
+        docs = _term_docs(reader, field_name, btext) if docs is None else docs & _term_docs(reader, field_name, btext)
+        if not docs:
+            return {}
+    decode = field.format.decode_positions
+    found: dict[int, list[float]] = {d: [] for d in sorted(docs)}
+    starts: dict[int, set[int]] = {}
+    for i, btext in enumerate(btexts):
+        matcher = reader.postings(field_name, btext)
+        while isinstance(matcher, FilterMatcher):
+            matcher = matcher.child
+        for docnum, weights in list(found.items()):
+            if matcher.id() < docnum:
+                matcher.skip_to(docnum)
+            positions = decode(matcher.value())
+            if i == 0:
+                starts[docnum] = set(positions)
+            else:
+                still = starts[docnum].intersection(p - i for p in positions)
+                if not still:
+                    del found[docnum]
+                    continue
+                starts[docnum] = still
+            weights.append(matcher.weight())
+    return found
+
+
 def _costly(query: Q.Query) -> bool:
     """Whether working out ``query``'s documents means comparing positions (a phrase)."""
     if type(query) in _COMPOUND:
@@ -91,6 +137,8 @@ def _docs(searcher, query: Q.Query, everything: range, within: set[int] | None =
     checked on those candidates alone, not over the whole segment."""
     if type(query) is Q.Term:
         return _term_docs(searcher.reader(), query.fieldname, query.text)
+    if _own_phrase(searcher, query):
+        return set(phrase_matches(searcher.reader(), query.fieldname, query.words, within))
     # exact types: a subclass may mean more (Ordered is an And whose words must come in order)
     if type(query) in (Q.Or, Q.DisjunctionMax):
         # the parts without phrases first: a phrase is then checked only where they did not match
@@ -146,6 +194,15 @@ def _docs(searcher, query: Q.Query, everything: range, within: set[int] | None =
 _COMPOUND = (Q.Or, Q.DisjunctionMax, Q.And)
 
 
+def _own_phrase(searcher, query: Q.Query) -> bool:
+    """Whether ``query`` is a phrase ``phrase_matches`` answers: adjacent words (Whoosh's
+    default slop) in a field that keeps positions."""
+    if type(query) is not Q.Phrase or query.slop != 1 or query.fieldname not in searcher.schema:
+        return False
+    field_format = searcher.schema[query.fieldname].format
+    return bool(field_format) and field_format.supports("positions")
+
+
 def _leaf_docs(searcher, queries: list[Q.Query], within: set[int] | None = None):
     """Per segment: its offset and the local documents every one of ``queries`` matches
     (among ``within``, top-level numbers, when given)."""
@@ -177,4 +234,4 @@ def docs_of(searcher, query: Q.Query, within: set[int] | None = None) -> set[int
     return {offset + d for offset, docs in _leaf_docs(searcher, [query], within) for d in docs}
 
 
-__all__ = ["docs_of", "matching_docs", "posting_blocks"]
+__all__ = ["docs_of", "matching_docs", "phrase_matches", "posting_blocks"]

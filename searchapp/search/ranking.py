@@ -25,7 +25,7 @@ import threading
 
 from whoosh import query as Q
 
-from .docsets import docs_of, posting_blocks
+from .docsets import _own_phrase, docs_of, phrase_matches, posting_blocks
 
 Scores = dict[int, float]
 
@@ -81,6 +81,34 @@ def _add_term(searcher, norms: LengthNorms, query: Q.Term, multiplier: float, in
                     continue
                 d += offset
                 into[d] = get(d, 0.0) + factor * tf / (tf + norm[d])
+
+
+def _add_phrase(searcher, norms: LengthNorms, query: Q.Phrase, multiplier: float, into: Scores) -> None:
+    """A phrase scores as Whoosh scores it: the sum of its words' BM25F scores in each document
+    where they stand together, times its boost."""
+    field_name = query.fieldname
+    field = searcher.schema[field_name]
+    scoring = []
+    top_reader = searcher.reader()
+    for word in query.words:
+        try:
+            btext = field.to_bytes(word)
+        except ValueError:
+            return
+        if (field_name, btext) not in top_reader:
+            return  # a word the index does not have: the phrase is nowhere
+        scorer = searcher.weighting.scorer(searcher, field_name, btext)
+        scoring.append((scorer.idf * (scorer.K1 + 1) * query.boost * multiplier,
+                        norms.field(searcher, field_name, scorer)))
+    get = into.get
+    for leaf, offset in searcher.leaf_searchers():
+        reader = leaf.reader()
+        deleted = reader.deleted_docs_set if reader.has_deletions() else None
+        for d, weights in phrase_matches(reader, field_name, query.words).items():
+            if deleted and d in deleted:
+                continue
+            d += offset
+            into[d] = get(d, 0.0) + sum(factor * tf / (tf + norm[d]) for (factor, norm), tf in zip(scoring, weights))
 
 
 def _add_whoosh(searcher, query: Q.Query, multiplier: float, into: Scores) -> None:
@@ -149,6 +177,10 @@ def scores(searcher, norms: LengthNorms, query: Q.Query, multiplier: float = 1.0
         return found
     if query is Q.NullQuery:
         return {}
+    if _own_phrase(searcher, query):
+        found = {}
+        _add_phrase(searcher, norms, query, multiplier, found)
+        return found
     if isinstance(query, (Q.MultiTerm, Q.NumericRange)) and query.constantscore:
         # a prefix or a date range: its boost for every document it matches (Whoosh means the
         # same, but gives 1 on a small index and the sum of the expanded terms' scores on a large one)
