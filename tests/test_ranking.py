@@ -140,3 +140,32 @@ def test_phrases_across_segments_leave_deleted_articles_out(tmp_path):
     assert ids == {f"a{i}" for i in range(30) if i not in (3, 4)} | {f"b{i}" for i in range(10)}
     assert found == pytest.approx(_whoosh_all(searcher, query))
     assert docs_of(searcher, query) == set(found)
+
+
+def test_the_closest_words_are_weighed_by_how_rare_they_are():
+    from searchapp.search.ranking import _closest
+
+    weight = {"ก": 1.0, "ข": 2.0, "ค": 4.0}
+    events = [(0, "ก"), (3, "ข"), (40, "ข"), (45, "ค"), (90, "ก")]
+    assert _closest(list(events), weight, 10) == 6.0  # ข and ค within ten words; ก is never near them
+    assert _closest(list(events), weight, 100) == 7.0
+    assert _closest([], weight, 10) == 0.0
+
+
+def test_words_standing_together_rank_above_the_same_words_far_apart(tmp_path):
+    # the same words, as often, in articles of the same length: only their closeness differs
+    from searchapp.index import build_index
+    from searchapp.models import Article
+    from searchapp.search import SearchService
+
+    filler = " ".join(["ประชาชน", "เดินทาง", "ตลาด", "ฝน", "ถนน"] * 12)
+    apart = Article(id="apart", title="", body=f"ทุเรียน {filler} ส่งออก")
+    together = Article(id="together", title="", body=f"{filler} ทุเรียน ส่งออก")
+    others = [Article(id=f"o{i}", title="", body=f"{filler} ข่าว {i}") for i in range(20)]
+    build_index([apart, together] + others, tmp_path / "index")
+    service = SearchService(tmp_path / "index")
+    assert service.ranked_ids("ทุเรียน ส่งออก", limit=2) == ["together", "apart"]
+    # one word has nothing to be close to: the index order of equal scores stays
+    assert service.ranked_ids("ทุเรียน", limit=2) == ["apart", "together"]
+    first, second = service.search("ทุเรียน ส่งออก", size=1), service.search("ทุเรียน ส่งออก", page=2, size=1)
+    assert [first.hits[0].id, second.hits[0].id] == ["together", "apart"]

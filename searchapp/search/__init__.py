@@ -23,7 +23,7 @@ from ..thai.chars import clean_text
 from ..thai.dates import thai_date
 from .build import DEFAULT_WEIGHTS, Weights, all_of, build_query
 from .docsets import docs_of, matching_docs
-from .ranking import LengthNorms, scores, top
+from .ranking import NEAR_CANDIDATES, LengthNorms, near_each_other, scores, top
 from .facets import FacetTable, Filters
 from .query import Clause, parse_query
 from .spelling import Vocabulary
@@ -124,7 +124,7 @@ class SearchService:
         first = (page - 1) * size
         # past the last page the page is empty (Whoosh would show the last page again)
         if sort == "relevance" and text:
-            docnums, ranked = self._ranked(searcher, generation, query, narrowing, first + size)
+            docnums, ranked = self._ranked(searcher, generation, query, narrowing, first + size, built.words)
             shown = ranked[first:]
         else:
             docnums = matching_docs(searcher, query, narrowing)
@@ -157,13 +157,16 @@ class SearchService:
         return self._read_once("facets", lambda s: FacetTable(s.reader()), searcher, generation)
 
     def _ranked(self, searcher, generation: str, query: Q.Query, narrowing: Q.Query | None,
-                limit: int) -> tuple[list[int], list[tuple[int, float]]]:
-        """Every document matching (ascending) and the ``limit`` best, scored."""
+                limit: int, words: tuple[str, ...] = ()) -> tuple[list[int], list[tuple[int, float]]]:
+        """Every document matching (ascending) and the ``limit`` best, scored; the best few
+        reordered by how close together ``words`` (the words typed) stand in them."""
         norms = self._read_once("norms", lambda s: LengthNorms(), searcher, generation)
         found = scores(searcher, norms, query)
         allowed = docs_of(searcher, narrowing, set(found)) if narrowing is not None else None
         docnums = sorted(found if allowed is None else (d for d in found if d in allowed))
-        return docnums, top(found, limit, allowed)
+        ranked = top(found, max(limit, NEAR_CANDIDATES), allowed)
+        ranked = near_each_other(searcher, ranked, words, self.weights.near, self.weights.near_window)
+        return docnums, ranked[:limit]
 
     def vocabulary(self) -> Vocabulary:
         """The index's words and their frequencies, read once per generation."""
@@ -199,7 +202,7 @@ class SearchService:
         if built.query is None:
             return []
         searcher, generation = self.handle.current()
-        _, ranked = self._ranked(searcher, generation, built.query, built.filter, limit)
+        _, ranked = self._ranked(searcher, generation, built.query, built.filter, limit, built.words)
         return [searcher.stored_fields(docnum)["id"] for docnum, _ in ranked]
 
     def _hit(self, stored: dict, score: float, terms: tuple[str, ...]) -> Hit:

@@ -48,6 +48,10 @@ class Weights:
     # other names of what the query names (aliases.py): organizations, short forms, years
     alias: float = 0.5
     drop_question_words: bool = True
+    # the best documents gain up to this share of the best score when the query's words stand
+    # close together in them (within ``near_window`` words; ranking.near_each_other)
+    near: float = 0.1
+    near_window: int = 10
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -59,18 +63,26 @@ class Built:
     highlight_terms: tuple[str, ...]  # normalized words and phrases to mark in snippets
     truncated: bool = False
     filter: Q.Query | None = None  # what results must also match (filters, dates); not scored
+    words: tuple[str, ...] = ()  # the words typed to rank by (not question words), for closeness
 
 
 def _unique(items):
     return list(dict.fromkeys(items))
 
 
+def topic_words(text: str, w: Weights, *, parts: bool = False) -> list[str]:
+    """The words of ``text`` to rank by, each once: question words left out when others remain."""
+    analysis = analyze(text)
+    words = _unique(t.text for t in analysis.words) if parts else _unique(t.text for t in analysis.top_words())
+    if w.drop_question_words and any(word not in QUESTION_WORDS for word in words):
+        words = [word for word in words if word not in QUESTION_WORDS]
+    return words
+
+
 def text_clause(text: str, w: Weights) -> tuple[list[Q.Query], list[str]]:
     analysis = analyze(text)
     top_words = [t.text for t in analysis.top_words()]
-    words = _unique(t.text for t in analysis.words) if w.parts else _unique(top_words)
-    if w.drop_question_words and any(word not in QUESTION_WORDS for word in words):
-        words = [word for word in words if word not in QUESTION_WORDS]
+    words = topic_words(text, w, parts=w.parts)
     bigrams = _unique(analysis.bigrams)
     subqueries: list[Q.Query] = []
     marks_alias: list[str] = []
@@ -275,5 +287,6 @@ def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Buil
     # narrowing stays apart from the scored query: it only decides who stays (the ranking keeps
     # the documents it allows). Inside Whoosh's And, a zero-scoring clause broke Whoosh's top-N
     # block skipping (results went missing)
+    typed = _unique(word for c in parsed.clauses if c.kind in ("text", "phrase") for word in topic_words(c.text, weights))
     return Built(positive, tuple(_unique(m for m in marks if m)), truncated,
-                 all_of(narrowing) if narrowing else None)
+                 all_of(narrowing) if narrowing else None, tuple(typed))

@@ -24,6 +24,7 @@ import heapq
 import threading
 
 from whoosh import query as Q
+from whoosh.matching.wrappers import FilterMatcher
 
 from .docsets import _own_phrase, docs_of, phrase_matches, posting_blocks
 
@@ -190,10 +191,89 @@ def scores(searcher, norms: LengthNorms, query: Q.Query, multiplier: float = 1.0
     return found
 
 
+# how many of the best documents closeness may reorder; the same for every page, so pages agree
+NEAR_CANDIDATES = 30
+NEAR_FIELD = "body"
+
+
+def _word_positions(searcher, words: list[str], docnums: list[int]) -> dict[int, list[tuple[int, str]]]:
+    """(position, word) of each of ``words`` in the body of each of ``docnums`` (top-level numbers)."""
+    found: dict[int, list[tuple[int, str]]] = {d: [] for d in docnums}
+    if NEAR_FIELD not in searcher.schema:
+        return found
+    field = searcher.schema[NEAR_FIELD]
+    decode = field.format.decode_positions
+    for leaf, offset in searcher.leaf_searchers():
+        reader = leaf.reader()
+        local = sorted(d - offset for d in docnums if offset <= d < offset + reader.doc_count_all())
+        if not local:
+            continue
+        for word in words:
+            try:
+                btext = field.to_bytes(word)
+            except ValueError:
+                continue
+            if (NEAR_FIELD, btext) not in reader:
+                continue
+            matcher = reader.postings(NEAR_FIELD, btext)
+            while isinstance(matcher, FilterMatcher):
+                matcher = matcher.child
+            for d in local:
+                if not matcher.is_active():
+                    break
+                if matcher.id() < d:
+                    matcher.skip_to(d)
+                    if not matcher.is_active():
+                        break
+                if matcher.id() == d:
+                    found[d + offset].extend((p, word) for p in decode(matcher.value()))
+    return found
+
+
+def _closest(events: list[tuple[int, str]], weight: dict[str, float], window: int) -> float:
+    """The most weight of distinct words found together within ``window`` positions."""
+    events.sort()
+    inside: dict[str, int] = {}
+    best = current = 0.0
+    first = 0
+    for position, word in events:
+        if not inside.get(word):
+            current += weight[word]
+        inside[word] = inside.get(word, 0) + 1
+        while events[first][0] < position - window:
+            gone = events[first][1]
+            inside[gone] -= 1
+            if not inside[gone]:
+                current -= weight[gone]
+            first += 1
+        best = max(best, current)
+    return best
+
+
+def near_each_other(searcher, ranked: list[tuple[int, float]], words: tuple[str, ...], share: float,
+                    window: int) -> list[tuple[int, float]]:
+    """The first ``NEAR_CANDIDATES`` of ``ranked`` (best first) reordered with a bonus for the
+    query's words standing close together in the body: up to ``share`` of the best score, for
+    the idf-weighted part of the words found within ``window`` words of each other. A question's
+    words next to each other are where its answer is; a roundup that mentions them apart is not.
+    Needs two words or more; the rest of ``ranked`` keeps its order (its scores are lower)."""
+    if share <= 0 or len(words) < 2 or len(ranked) < 2:
+        return ranked
+    head, rest = ranked[:NEAR_CANDIDATES], ranked[NEAR_CANDIDATES:]
+    weight = {w: searcher.weighting.idf(searcher, NEAR_FIELD, w) for w in words}
+    total = sum(weight.values())
+    if total <= 0:
+        return ranked
+    bonus = share * head[0][1] / total
+    positions = _word_positions(searcher, list(words), [d for d, _ in head])
+    scored = [(d, s + bonus * _closest(positions[d], weight, window)) for d, s in head]
+    return top(dict(scored), len(scored)) + rest
+
+
 def top(found: Scores, n: int, allowed: set[int] | None = None) -> list[tuple[int, float]]:
     """The ``n`` best (document, score), best first; equal scores in document order."""
     items = found.items() if allowed is None else ((d, s) for d, s in found.items() if d in allowed)
     return heapq.nlargest(n, items, key=lambda item: (item[1], -item[0]))
 
 
-__all__ = ["LengthNorms", "scores", "top"]
+__all__ = ["LengthNorms", "near_each_other", "scores", "top"]
