@@ -2,7 +2,8 @@
 
     python benchmarks/index_cost.py [--task DIR]    (default: ../shared/bench/dailynews)
 
-All indexes take the same ingested articles (ingestion is not timed). Two word-only
+All indexes take the same ingested articles (ingestion is not timed) and are written with
+the same Whoosh codec (searchapp.index.Codec) in one process. Two word-only
 baselines, both nlpo3 dictionary words over the same normalization:
 
 - "minimal": what a plain Thai Whoosh setup builds: id and one stored body field;
@@ -33,7 +34,7 @@ from whoosh.filedb.filestore import FileStorage  # noqa: E402
 from searchapp.analysis.normalize import normalize  # noqa: E402
 from searchapp.analysis.segment import cut_words  # noqa: E402
 from searchapp.analysis.analyzers import LEAD_CHARS  # noqa: E402
-from searchapp.index import article_to_document, build_index, make_schema  # noqa: E402
+from searchapp.index import Codec, article_to_document, build_index, make_schema  # noqa: E402
 from searchapp.ingest import ingest_file  # noqa: E402
 
 
@@ -80,7 +81,8 @@ def words_only_schema() -> Schema:
 def timed_build(path: Path, schema: Schema, documents) -> tuple[float, float]:
     path.mkdir()
     started = time.monotonic()
-    writer = FileStorage(str(path)).create_index(schema).writer(limitmb=256)
+    # the product's own codec and memory limit: the comparison is about what is indexed, not how it is written
+    writer = FileStorage(str(path)).create_index(schema).writer(limitmb=256, codec=Codec())
     for doc in documents:
         writer.update_document(**doc)
     writer.commit(optimize=True)

@@ -87,3 +87,40 @@ def test_an_id_given_twice_in_one_build_is_indexed_once_with_the_last_copy(tmp_p
     service = SearchService(target)
     assert service.count() == 2
     assert service.article("same").body == last.body
+
+
+def test_rare_words_are_stored_inline_and_found_like_any_other(tmp_path):
+    # most syllable bigrams occur in one to three articles: the codec keeps their postings
+    # inside the term table (Whoosh's own codec cannot: its inlining calls a missing method)
+    from whoosh import query as Q
+
+    target = tmp_path / "index"
+    common = [Article(id=f"c{i}", title="", body=f"ข่าวเศรษฐกิจ ตลาดหุ้น {i}") for i in range(6)]
+    rare = Article(id="rare", title="", body="ทุเรียนหมอนทองส่งออก ตลาดหุ้น")
+    build_index(common + [rare], target)
+    service = SearchService(target)
+    searcher = service.handle.searcher()
+    reader = searcher.reader()
+    assert reader.term_info("body", "ทุเรียน").is_inlined()
+    assert not reader.term_info("body", "ตลาดหุ้น").is_inlined()  # in all seven: a block of its own
+    assert service.ranked_ids("ทุเรียน") == ["rare"]
+    assert [h.id for h in service.search('"หมอนทองส่งออก"').hits] == ["rare"]
+    assert service.search("ตลาดหุ้น").total == 7
+    assert len(searcher.search(Q.Term("id", "rare"))) == 1  # ids (no stored values) inline too
+
+
+def test_an_index_written_by_whooshs_own_codec_is_still_read_and_updated(tmp_path, monkeypatch):
+    # indexes built before the codec changed keep working; an update adds a segment in the new one
+    import searchapp.index as index_module
+    from whoosh.codec.whoosh3 import W3Codec
+
+    from searchapp.index import update_index
+
+    target = tmp_path / "index"
+    with monkeypatch.context() as patched:
+        patched.setattr(index_module, "Codec", W3Codec)
+        build_index(_articles(5, "น้ำท่วม"), target)
+    update_index([Article(id="new", title="", body="น้ำท่วมหนักในเชียงราย")], {"a0"}, target)
+    service = SearchService(target)
+    assert sorted(service.ranked_ids("น้ำท่วม", limit=10)) == ["a1", "a2", "a3", "a4", "new"]
+    assert service.ranked_ids("เชียงราย") == ["new"]
