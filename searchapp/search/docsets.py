@@ -5,8 +5,9 @@ time, in Python: a ten-word query over title, body, lead and bigram fields is a 
 forty posting lists, and walking it cost more than ranking the first page. Here each
 posting list is read a whole block at a time into a set, and the query tree is evaluated
 with set operations (C loops); a range or a prefix as the union of the terms it covers.
-Phrases, whose words' positions must be compared, are asked of Whoosh, and only about the
-documents the rest of the query leaves when that is a small part of the index.
+A phrase is the documents having all its words (sets again), whose positions are then read
+for those documents only (``phrase_matches``); other positional queries are asked of Whoosh,
+only about the documents the rest of the query leaves when that is a small part of the index.
 
 Scores do not matter here: ``AndMaybe`` is its required side, ``AndNot`` a difference.
 """
@@ -137,7 +138,7 @@ def _docs(searcher, query: Q.Query, everything: range, within: set[int] | None =
     checked on those candidates alone, not over the whole segment."""
     if type(query) is Q.Term:
         return _term_docs(searcher.reader(), query.fieldname, query.text)
-    if _own_phrase(searcher, query):
+    if own_phrase(searcher, query):
         return set(phrase_matches(searcher.reader(), query.fieldname, query.words, within))
     # exact types: a subclass may mean more (Ordered is an And whose words must come in order)
     if type(query) in (Q.Or, Q.DisjunctionMax):
@@ -194,7 +195,7 @@ def _docs(searcher, query: Q.Query, everything: range, within: set[int] | None =
 _COMPOUND = (Q.Or, Q.DisjunctionMax, Q.And)
 
 
-def _own_phrase(searcher, query: Q.Query) -> bool:
+def own_phrase(searcher, query: Q.Query) -> bool:
     """Whether ``query`` is a phrase ``phrase_matches`` answers: adjacent words (Whoosh's
     default slop) in a field that keeps positions."""
     if type(query) is not Q.Phrase or query.slop != 1 or query.fieldname not in searcher.schema:
@@ -234,4 +235,4 @@ def docs_of(searcher, query: Q.Query, within: set[int] | None = None) -> set[int
     return {offset + d for offset, docs in _leaf_docs(searcher, [query], within) for d in docs}
 
 
-__all__ = ["docs_of", "matching_docs", "phrase_matches", "posting_blocks"]
+__all__ = ["docs_of", "matching_docs", "own_phrase", "phrase_matches", "posting_blocks"]

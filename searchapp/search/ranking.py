@@ -14,8 +14,12 @@ field-specific B): Or and And add, ``AndMaybe`` adds its optional side where it 
 first. Two differences, both deliberate: ``DisjunctionMax`` takes the best of its parts
 *for the document* (Whoosh's matcher compares parts positioned on different documents), and
 a constant-score prefix or date range scores its boost for each document it matches (Whoosh
-gives 1 on a small index and a sum of BM25 scores on a large one). Phrases, whose positions
-must be compared, are scored by Whoosh's own matchers, over their own documents only.
+gives 1 on a small index and a sum of BM25 scores on a large one). A phrase scores as in Whoosh
+(its words' scores where they stand together), its documents found by ``docsets.phrase_matches``;
+other queries Whoosh's matchers score, over their own documents only.
+
+Then closeness (``near_each_other``): the best few documents are reordered by how near each
+other the words typed stand in them, read from the same positions.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import threading
 from whoosh import query as Q
 from whoosh.matching.wrappers import FilterMatcher
 
-from .docsets import _own_phrase, docs_of, phrase_matches, posting_blocks
+from .docsets import docs_of, own_phrase, phrase_matches, posting_blocks
 
 Scores = dict[int, float]
 
@@ -178,7 +182,7 @@ def scores(searcher, norms: LengthNorms, query: Q.Query, multiplier: float = 1.0
         return found
     if query is Q.NullQuery:
         return {}
-    if _own_phrase(searcher, query):
+    if own_phrase(searcher, query):
         found = {}
         _add_phrase(searcher, norms, query, multiplier, found)
         return found
@@ -254,9 +258,8 @@ def near_each_other(searcher, ranked: list[tuple[int, float]], words: tuple[str,
                     window: int) -> list[tuple[int, float]]:
     """The first ``NEAR_CANDIDATES`` of ``ranked`` (best first) reordered with a bonus for the
     query's words standing close together in the body: up to ``share`` of the best score, for
-    the idf-weighted part of the words found within ``window`` words of each other. A question's
-    words next to each other are where its answer is; a roundup that mentions them apart is not.
-    Needs two words or more; the rest of ``ranked`` keeps its order (its scores are lower)."""
+    the idf-weighted part of the words found within ``window`` words of each other (a question's
+    words standing together are where its answer is). Needs two words or more; the rest of ``ranked`` keeps its order (its scores are lower)."""
     if share <= 0 or len(words) < 2 or len(ranked) < 2:
         return ranked
     head, rest = ranked[:NEAR_CANDIDATES], ranked[NEAR_CANDIDATES:]
