@@ -89,9 +89,8 @@ def phrase_matches(reader, field_name: str, words, within: set[int] | None = Non
         matcher = reader.postings(field_name, btext)
         while isinstance(matcher, FilterMatcher):
             matcher = matcher.child
-        for docnum, weights in list(found.items()):
-            if matcher.id() < docnum:
-                matcher.skip_to(docnum)
+        for docnum in positioned_at(matcher, list(found)):  # every word is in every one of them
+            weights = found[docnum]
             positions = decode(matcher.value())
             if i == 0:
                 starts[docnum] = set(positions)
@@ -116,20 +115,23 @@ def _costly(query: Q.Query) -> bool:
     return isinstance(query, Q.Phrase)
 
 
-def _candidates_only(searcher, query: Q.Query, within: set[int]) -> set[int]:
-    """``query``'s documents among ``within``, moving its matcher from one candidate to the next."""
-    matcher = query.matcher(searcher, searcher.boolean_context())
-    found: set[int] = set()
-    for docnum in sorted(within):
+def positioned_at(matcher, docnums):
+    """Move ``matcher`` through ``docnums`` (ascending), yielding each one it has, while the
+    matcher stands on it (its weight and value are that document's)."""
+    for docnum in docnums:
         if not matcher.is_active():
-            break
+            return
         if matcher.id() < docnum:
             matcher.skip_to(docnum)
             if not matcher.is_active():
-                break
+                return
         if matcher.id() == docnum:
-            found.add(docnum)
-    return found
+            yield docnum
+
+
+def _candidates_only(searcher, query: Q.Query, within: set[int]) -> set[int]:
+    """``query``'s documents among ``within``, moving its matcher from one candidate to the next."""
+    return set(positioned_at(query.matcher(searcher, searcher.boolean_context()), sorted(within)))
 
 
 def _docs(searcher, query: Q.Query, everything: range, within: set[int] | None = None) -> set[int]:
@@ -235,4 +237,4 @@ def docs_of(searcher, query: Q.Query, within: set[int] | None = None) -> set[int
     return {offset + d for offset, docs in _leaf_docs(searcher, [query], within) for d in docs}
 
 
-__all__ = ["docs_of", "matching_docs", "own_phrase", "phrase_matches", "posting_blocks"]
+__all__ = ["docs_of", "matching_docs", "own_phrase", "phrase_matches", "positioned_at", "posting_blocks"]

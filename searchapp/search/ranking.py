@@ -30,7 +30,7 @@ import threading
 from whoosh import query as Q
 from whoosh.matching.wrappers import FilterMatcher
 
-from .docsets import docs_of, own_phrase, phrase_matches, posting_blocks
+from .docsets import docs_of, own_phrase, phrase_matches, positioned_at, posting_blocks
 
 Scores = dict[int, float]
 
@@ -222,15 +222,8 @@ def _word_positions(searcher, words: list[str], docnums: list[int]) -> dict[int,
             matcher = reader.postings(NEAR_FIELD, btext)
             while isinstance(matcher, FilterMatcher):
                 matcher = matcher.child
-            for d in local:
-                if not matcher.is_active():
-                    break
-                if matcher.id() < d:
-                    matcher.skip_to(d)
-                    if not matcher.is_active():
-                        break
-                if matcher.id() == d:
-                    found[d + offset].extend((p, word) for p in decode(matcher.value()))
+            for d in positioned_at(matcher, local):
+                found[d + offset].extend((p, word) for p in decode(matcher.value()))
     return found
 
 
