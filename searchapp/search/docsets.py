@@ -78,10 +78,13 @@ def phrase_matches(reader, field_name: str, words, within: set[int] | None = Non
             return {}
         btexts.append(btext)
     docs = within
-    for btext in sorted(set(btexts), key=lambda b: reader.doc_frequency(field_name, b)):
-        docs = _term_docs(reader, field_name, btext) if docs is None else docs & _term_docs(reader, field_name, btext)
-        if not docs:
-            return {}
+    if docs is None or len(docs) * 4 >= reader.doc_count_all():
+        # many candidates: whole posting sets intersected first (C loops); a few are only
+        # stepped to below, without reading every block of a common word
+        for btext in sorted(set(btexts), key=lambda b: reader.doc_frequency(field_name, b)):
+            docs = _term_docs(reader, field_name, btext) if docs is None else docs & _term_docs(reader, field_name, btext)
+            if not docs:
+                return {}
     decode = field.format.decode_positions
     found: dict[int, list[float]] = {d: [] for d in sorted(docs)}
     starts: dict[int, set[int]] = {}
@@ -89,18 +92,17 @@ def phrase_matches(reader, field_name: str, words, within: set[int] | None = Non
         matcher = reader.postings(field_name, btext)
         while isinstance(matcher, FilterMatcher):
             matcher = matcher.child
-        for docnum in positioned_at(matcher, list(found)):  # every word is in every one of them
-            weights = found[docnum]
+        kept: dict[int, list[float]] = {}  # the documents where the phrase still goes on
+        for docnum in positioned_at(matcher, list(found)):
             positions = decode(matcher.value())
             if i == 0:
                 starts[docnum] = set(positions)
             else:
-                still = starts[docnum].intersection(p - i for p in positions)
-                if not still:
-                    del found[docnum]
+                starts[docnum] = starts[docnum].intersection(p - i for p in positions)
+                if not starts[docnum]:
                     continue
-                starts[docnum] = still
-            weights.append(matcher.weight())
+            kept[docnum] = found[docnum] + [matcher.weight()]
+        found = kept
     return found
 
 
