@@ -117,3 +117,16 @@ def test_ordinary_thai_text_takes_the_fast_path():
     result = normalize(text)
     assert isinstance(result.offsets, range)
     assert result.text == "กระทรวงการต่างประเทศแถลงข่าวที่ทำเนียบรัฐบาล เมื่อ 2567 asean"
+
+
+@pytest.mark.parametrize("text", ["กระทรวงการต่างประเทศแถลงข่าว ASEAN ๒๕๖๗", "ข่าว\u200bอาเซียน U.S. 1,250.5 บาท",
+                                  "นายกรัฐมนตรีเดินทางไปประชุมสุดยอดอาเซียนที่เวียงจันทน์ อื่นๆ", ""])
+def test_edges_are_the_places_the_full_analysis_gives(text):
+    # snippets use segment.edges, a lighter twin of analyze: both must cut the same places
+    from searchapp.analysis.segment import edges
+
+    analysis = analyze(text)
+    starts, ends, every = edges(text)
+    assert set(starts) == {t.start for t in analysis.words}
+    assert set(ends) == {t.end for t in analysis.words}
+    assert every == {e for t in analysis.words + analysis.syllables for e in (t.start, t.end)}
