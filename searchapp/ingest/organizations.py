@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ..analysis.segment import cut_syllables, cut_words, is_word
-from ..thai.orgs import countries, registry
+from ..thai.orgs import abbreviation_starts_word, countries, registry
 
 _EN_HEADS = re.compile(
     r"\b(Organi[sz]ation|Office|Conference|Committee|Commission|Council|Assembly|Institute|Bank|"
@@ -63,7 +63,8 @@ def _foreign_pattern() -> re.Pattern[str]:
 _DISCOVERY_HEADS = ("องค์การบริหารส่วนจังหวัด", "องค์การบริหารส่วนตำบล", "มหาวิทยาลัย", "คณะกรรมาธิการ",
                     "คณะกรรมการ", "กองบัญชาการ", "สถานีโทรทัศน์", "หนังสือพิมพ์", "โรงพยาบาล", "สายการบิน",
                     "สำนักงาน", "สหพันธ์", "โรงเรียน", "มูลนิธิ", "นิตยสาร", "ธนาคาร", "สถาบัน", "สมาคม", "บริษัท",
-                    "สำนักข่าว", "กระทรวง", "หน่วย", "ศูนย์", "พรรค", "ศาล", "กรม")
+                    "สำนักข่าว", "กระทรวง", "หน่วย", "ศูนย์", "พรรค", "ศาล", "กรม", "คณะอนุกรรมาธิการ",
+                    "คณะอนุกรรมการ", "สถานีตำรวจ", "เทศบาล")
 # heads that say what kind of body follows without being part of its name: สายการบินบริติช แอร์เวย์ส
 # is British Airways (but สายการบินมาเลเซีย, a country alone, keeps the head)
 _DESCRIPTORS = ("สายการบิน",)
@@ -74,7 +75,13 @@ _NOT_AFTER_WORD_HEAD = ("งาน", "ละ", "ความจำ", "กิต"
 # name: the rest must look like a name, not like ordinary words of two syllables or more
 _DESCRIBED = ("บริษัท", "ศูนย์", "สำนักข่าว")
 # committees are named by their task: คณะกรรมการจัดทำยุทธศาสตร์ชาติ
-_COMMITTEES = ("คณะกรรมาธิการ", "คณะกรรมการ")
+_COMMITTEES = ("คณะกรรมาธิการ", "คณะกรรมการ", "คณะอนุกรรมาธิการ", "คณะอนุกรรมการ")
+# most names fit in 45 characters; a committee's, which says its whole task, may run to 100
+# (คณะกรรมการขับเคลื่อนยุทธศาสตร์และกิจกรรมพิเศษภาคอีสาน)
+_LONGEST = 45
+_LONGEST_COMMITTEE = 100
+# a court followed by a country (ศาลสหรัฐ) is that country's courts in general, not one named court
+_GENERAL_BY_COUNTRY = ("ศาล",)
 _TASK_WORDS = frozenset({"จัดทำ"})
 # a head must not sit inside a syllable: no leading vowel before it, no vowel or mark after it
 _HEAD_RUN = re.compile("(?<![\u0e40-\u0e44])(?P<head>" + "|".join(_DISCOVERY_HEADS)
@@ -101,10 +108,11 @@ _STOP_WORDS = frozenset(
     "ได้ ได้รับ ว่า ที่ ซึ่ง และ หรือ โดย เพื่อ จะ ก็ ยัง คง ของ ใน กับ ให้ จาก เป็น มี ไม่ รายงาน กล่าว แถลง "
     "เปิดเผย ออก ประกาศ วินิจฉัย ทุก อนุมัติ เมื่อ ต่อ ร่วม เผย ระบุ ชี้ ยืนยัน ส่ง นำ เข้า แล้ว นี้ ดังกล่าว ด้วย "
     "ทั้ง เพียง แห่งนี้ สั่ง พิพากษา จัด มอบ ขอ เตรียม ถึง ตาม แต่ กำลัง อยู่ ไป มา ทำ หา ดู เคย ต้อง ควร อาจ "
-    "ทั่ว เช่น รวม คือ อีก หลาย เผยแพร่ เข้าร่วม จัดทำ นำร่อง ภายใต้ ยื่น รอบ ใกล้ ระหว่าง สำหรับ แก่ ภายใน".split())
+    "ทั่ว เช่น รวม คือ อีก หลาย เผยแพร่ เข้าร่วม จัดทำ นำร่อง ภายใต้ ยื่น รอบ ใกล้ ระหว่าง สำหรับ แก่ ภายใน "
+    "ตั้ง ใช้".split())
 _GENERIC_TAILS = frozenset(
     "การเมือง รัฐ เอกชน ฝ่ายค้าน การศึกษา ต่างประเทศ ต่าง ใหญ่ กลาง ท้องถิ่น จังหวัด อำเภอ ทั่วประเทศ ใหม่ "
-    "แห่งชาติ ดัง ทุก เขต ภาค แห่ง อื่น".split())
+    "แห่งชาติ ดัง ทุก เขต ภาค แห่ง อื่น ท้องที่".split())
 
 
 # a name ending in an administrative level with no place after it names a class of
@@ -116,7 +124,11 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of the names that start with a head word."""
     found: list[tuple[int, int, str]] = []
     lands = countries()
-    for m in _HEAD_RUN.finditer(text):
+    at = 0
+    while m := _HEAD_RUN.search(text, at):
+        # the run after a head may hold the next name (สำนักงานสืบสวนแห่งชาติรับแจ้งมาจากทางคณะกรรมการ...):
+        # the search goes on from where this name ends, or just after its head when it is no name
+        at = m.start("rest")
         head, rest = m.group("head"), m.group("rest")
         if head in _WORD_HEADS and rest.startswith(_NOT_AFTER_WORD_HEAD):
             continue  # หน่วยงาน "agency"
@@ -138,14 +150,17 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         number = _NUMBER.match(text, m.start("rest") + len(tail)) if words[-1] in _NUMBERED else None
         if number:  # สถานีโทรทัศน์ช่อง 5, สำนักงานเขต 1: one body, not a class
             tail = text[m.start("rest"):number.end()]
-        elif words[-1] in _CLASS_ENDINGS or len(head) + len(tail) > 45:
+        elif words[-1] in _CLASS_ENDINGS or len(head) + len(tail) > (
+                _LONGEST_COMMITTEE if head in _COMMITTEES else _LONGEST):
+            continue
+        if head in _GENERAL_BY_COUNTRY and rest.startswith(lands):
             continue
         whole_run = not number and len(kept) == len(run)
-        if head in _DESCRIBED and _described(words):
+        if head in _DESCRIBED and not number and _described(words):
             continue
         end = m.start("rest") + len(tail)
         if whole_run:
-            end = _transliterated_pieces(text, end)
+            end = _transliterated_pieces(text, end, _spelled_out(tail, words))
         # หน่วยยามฝั่งของเวียดนาม, สมาคมไต่เขาจีน-ทิเบต: the country it belongs to is part of the name
         land = _of_country().match(text, end)
         if land and land.group("land") not in text[m.start():end]:
@@ -153,6 +168,7 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         tail = text[m.start("rest"):end]
         name = " ".join(tail.split()) if head in _DESCRIPTORS and tail not in lands else head + tail
         found.append((m.start(), end, name))
+        at = end
     return found
 
 
@@ -166,6 +182,11 @@ _NOT_A_PARTY = frozenset("การเมือง รัฐบาล ฝ่า�
 # units known by their number
 _NUMBERED = frozenset("ช่อง กองบิน กองพล กองพัน เขต ภาค".split())
 _NUMBER = re.compile(r"\s?[0-9]{1,3}(?![0-9.,:])")
+# a military unit is named by its number alone: กองบิน 4
+# a police station by its abbreviation and its place: สภ.แม่สอด, สน.ลุมพินี
+_STATIONS = {"สภ.": "สถานีตำรวจภูธร", "สน.": "สถานีตำรวจนครบาล"}
+_STATION = re.compile(r"(?<![.])(?P<ab>สภ\.|สน\.)\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+_UNIT = re.compile(r"(?P<unit>กองบิน|กองพล|กองพัน)\s?(?P<number>[0-9]{1,3})(?![0-9.,:])")
 
 
 def _joins_name(rest: list[str]) -> bool:
@@ -181,14 +202,24 @@ def _described(words: list[str]) -> bool:
     return sum(len(cut_syllables(w)) >= 2 for w in words) * 2 >= len(words)
 
 
-def _transliterated_pieces(text: str, end: int) -> int:
-    """Where a name ending at ``end`` really ends, when it goes on in space-separated transliterated pieces."""
+def _spelled_out(tail: str, words: list[str]) -> bool:
+    """Is this the Thai spelling of a foreign name (ซานโต: no Thai word, only one-syllable fragments or
+    words the dictionary lacks) rather than Thai words (ฉุกเฉิน, ภูธรแม่สอด)?"""
+    if is_word(tail):
+        return False
+    return any(not is_word(w) for w in words) or all(len(cut_syllables(w)) == 1 for w in words)
+
+
+def _transliterated_pieces(text: str, end: int, foreign: bool = False) -> int:
+    """Where a name ending at ``end`` really ends, when it goes on in space-separated transliterated pieces
+    (marked by ์, or any rare word after a name that is itself no Thai word: โรงพยาบาลซานโต โทมัส)."""
     for _ in range(3):
         m = _NEXT_PIECE.match(text, end)
         if not m:
             break
         piece = m.group("piece")
-        if "\u0e4c" not in piece or _common_word_freq().get(cut_words(piece)[0], 0) >= _COMMON:
+        if (("\u0e4c" not in piece and not foreign) or piece.startswith(_NAME_STARTS)
+                or _common_word_freq().get(cut_words(piece)[0], 0) >= _COMMON):
             break
         end = m.end()
     return end
@@ -261,6 +292,48 @@ def _common_word_freq() -> dict[str, int]:
     return dict(word_freqs())
 
 
+# An embassy or consulate is named by its country and, often, where it sits:
+# สถานเอกอัครราชทูตสหรัฐ, สถานกงสุลใหญ่ไทย ณ นครชิคาโก, สถานเอกอัครราชทูต ณ กรุงโตเกียว (Thailand's, by default)
+_MISSION_HEADS = ("สถานเอกอัครราชทูต", "สถานกงสุลใหญ่", "สถานกงสุล", "สถานทูต")
+_SEAT_KINDS = frozenset({"กรุง", "นคร", "เมือง"})
+
+
+@lru_cache(maxsize=1)
+def _mission_pattern() -> re.Pattern[str]:
+    lands = "|".join(re.escape(c) for c in ("ไทย",) + countries())
+    return re.compile(rf"(?P<head>{'|'.join(_MISSION_HEADS)})(?:\s?ของ\s?)?(?P<land>{lands})?ฯ?"
+                      r"(?:\s?(?P<at>ณ|ประจำ)\s?(?P<place>[\u0e01-\u0e4e]{2,40}))?")
+
+
+def _missions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the embassies and consulates named with their country or seat."""
+    found = []
+    for m in _mission_pattern().finditer(text):
+        if not (m.group("land") or m.group("place")):
+            continue  # สถานเอกอัครราชทูตของหลายประเทศ: embassies, none named
+        name, end = m.group("head") + (m.group("land") or ""), m.end("land") if m.group("land") else m.end("head")
+        if m.group("place"):
+            # the seat is one name, a city's maybe after its kind: ประจำสหประชาชาติ, ณ นครชิคาโก
+            words = cut_words(m.group("place"))
+            place = "".join(words[:2] if words[0] in _SEAT_KINDS else words[:1])
+            if words[0] in _STOP_WORDS:
+                place = ""
+            if len(place) >= 3:
+                name += (" ณ " if m.group("at") == "ณ" else "ประจำ") + place
+                end = m.start("place") + len(place)
+            elif not m.group("land"):
+                continue
+        found.append((m.start(), end, name))
+    # the same mission named again in short (สถานกงสุลใหญ่ไทยฯ after สถานกงสุลใหญ่ไทย ณ นครชิคาโก) is that one
+    full = {}
+    for _, _, name in found:
+        for other in found:
+            if other[2] != name and other[2].startswith(name):
+                full.setdefault(name, set()).add(other[2])
+    return [(start, end, next(iter(full[name])) if len(full.get(name, ())) == 1 else name)
+            for start, end, name in found]
+
+
 def _abroad(body: str) -> bool:
     """Is the story datelined in another country (รายงานจากกรุงลอนดอน ประเทศอังกฤษ)?"""
     m = _DATELINE.search(body[:400])
@@ -293,6 +366,9 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
                 continue
         add(m.group("body") + land, m.start())
         taken.append((m.start(), m.start("land") + len(land)))
+    for start, end, name in _missions(text):
+        add(name, start)
+        taken.append((start, end))
     for m in _COMPANY.finditer(text):
         if free(m.start()):
             add(" ".join(m.group(0).split()), m.start())
@@ -310,6 +386,13 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     discovered = defined + [(start, end, name) for start, end, name in _discovered(text)
                             if free(start) and not any(k.start <= start < k.end for k in matches)
                             and not any(a <= start < b for a, b, _ in defined)]
+    discovered += [(m.start(), m.end(), f"{m.group('unit')} {m.group('number')}") for m in _UNIT.finditer(text)
+                   if free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered)]
+    for m in _STATION.finditer(text):
+        words = cut_words(m.group("place"))
+        place = "".join(words[:next((i for i, w in enumerate(words) if w in _STOP_WORDS), len(words))])
+        if len(place) >= 2 and free(m.start()) and abbreviation_starts_word(text, m.start()):
+            discovered.append((m.start(), m.start("place") + len(place), _STATIONS[m.group("ab")] + place))
     abroad = _abroad(body)
     lands = countries()
     for match in matches:

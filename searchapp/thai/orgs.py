@@ -60,7 +60,7 @@ class OrganizationRegistry:
         acronyms = sorted({a for a in latin if _is_acronym(a)}, key=len, reverse=True)
         names = sorted({a for a in latin if not _is_acronym(a)}, key=len, reverse=True)
         thai_forms = [fold_digits(clean_text(a)) for a in thai]
-        # Thai abbreviations (กต., ครม.) must start where a word ends (_abbreviation_starts_word:
+        # Thai abbreviations (กต., ครม.) must start where a word ends (abbreviation_starts_word:
         # glued to the word before, มติครม., is fine); other aliases must not
         # end in the middle of a character cluster. One trie-shaped pattern each: an
         # alternation of hundreds of names would be tried name by name at every position.
@@ -97,7 +97,7 @@ class OrganizationRegistry:
                     continue
                 if _foreign_body(folded, m):
                     continue
-                if pattern is self._thai_abbr and not _abbreviation_starts_word(folded, m.start()):
+                if pattern is self._thai_abbr and not abbreviation_starts_word(folded, m.start()):
                     continue
                 found.append((m.start(), m.end(), org.name))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -112,7 +112,7 @@ class OrganizationRegistry:
 _THAI_BEFORE = re.compile(r"[\u0e01-\u0e4e]{1,20}$")
 
 
-def _abbreviation_starts_word(text: str, start: int) -> bool:
+def abbreviation_starts_word(text: str, start: int) -> bool:
     """A Thai abbreviation glued to the word before it (อธิบดีกพร., ให้กต.) starts where that word
     ends; inside a longer abbreviation (สกสค. holds สค.) it does not."""
     before = _THAI_BEFORE.search(text, max(0, start - 20), start)
