@@ -214,3 +214,19 @@ def test_long_committee_names_and_transliterated_names_are_kept_whole():
     assert "โรงพยาบาลซานโต โทมัส" in extract_organizations("", "เสียชีวิตที่โรงพยาบาลซานโต โทมัส ในกรุงปานามาซิตี")
     # a country's courts in general are not one court
     assert extract_organizations("", "ศาลสหรัฐตัดสินลงโทษจำคุก 40 ปี") == ()
+
+
+def test_descriptions_and_words_that_only_contain_a_head_are_not_organizations():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # กรม inside ทรัพยากรมนุษย์ ("human resources") is no department
+    assert extract_organizations("", "ลงทุนด้านทรัพยากรมนุษย์ การเกษตร และงานสาธารณะ") == ()
+    # a unit, an institute or a hospital described in ordinary words names none
+    assert extract_organizations("", "บางคนโทรศัพท์เรียกหน่วยกู้ภัยก็ตาม") == ()
+    assert extract_organizations("", "เชิญชวนสถาบันการศึกษาและสถานประกอบกิจการ และโรงพยาบาลฉุกเฉินสนาม") == ()
+    # ...but a unit described with its country is that country's unit
+    assert "หน่วยอารักขาประธานาธิบดีสหรัฐ" in extract_organizations("", "เจ้าหน้าที่หน่วยอารักขาประธานาธิบดีสหรัฐ ระบุว่า")
+    # the parliamentary system, and Bangkok with its surroundings, are not the bodies
+    assert extract_organizations("", "กลับสู่ระบบรัฐสภาภายใต้กติกา") == ()
+    assert extract_organizations("", "ฝนตกหนักรวมถึงกรุงเทพมหานครและปริมณฑล") == ()
+    assert "มหาวิทยาลัยฮาร์วาร์ด" in extract_organizations("", "ในพิธีจบการศึกษาของมหาวิทยาลัยฮาร์วาร์ดประจำปีนี้")

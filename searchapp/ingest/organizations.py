@@ -71,9 +71,10 @@ _DESCRIPTORS = ("สายการบิน",)
 # a head that is also the start of common words (หน่วยงาน "agency") counts only as a word of its own
 _WORD_HEADS = ("หน่วย",)
 _NOT_AFTER_WORD_HEAD = ("งาน", "ละ", "ความจำ", "กิต")
-# heads as often followed by a description (บริษัทนายหน้า "a broker", ศูนย์แลกเปลี่ยนข้อมูล) as by a
-# name: the rest must look like a name, not like ordinary words of two syllables or more
-_DESCRIBED = ("บริษัท", "ศูนย์", "สำนักข่าว")
+# heads as often followed by a description (บริษัทนายหน้า "a broker", ศูนย์แลกเปลี่ยนข้อมูล, หน่วยกู้ภัย,
+# สถาบันการศึกษา, โรงพยาบาลฉุกเฉิน) as by a name: the rest must look like a name, not like ordinary words
+# of two syllables or more
+_DESCRIBED = ("บริษัท", "ศูนย์", "สำนักข่าว", "หน่วย", "สถาบัน", "นิตยสาร", "โรงพยาบาล")
 # committees are named by their task: คณะกรรมการจัดทำยุทธศาสตร์ชาติ
 _COMMITTEES = ("คณะกรรมาธิการ", "คณะกรรมการ", "คณะอนุกรรมาธิการ", "คณะอนุกรรมการ")
 # most names fit in 45 characters; a committee's, which says its whole task, may run to 100
@@ -91,9 +92,13 @@ _HEAD_RUN = re.compile("(?<![\u0e40-\u0e44])(?P<head>" + "|".join(_DISCOVERY_HEA
 _NEXT_PIECE = re.compile(r"[ \u00a0](?P<piece>[\u0e01-\u0e4e]{2,20})(?=[\s\"“”,.()]|$)")
 # bodies whose name is mostly used for the building: "ที่รัฐสภา" is a place
 _VENUES = frozenset({"รัฐสภา", "ทำเนียบรัฐบาล", "ทำเนียบขาว"})
+# a body's name after ระบบ is a kind of system (ระบบรัฐสภา "parliamentary system"), not the body
+_KIND_OF = ("ระบบ",)
 _AT = ("ที่", "ณ", "จาก", "อาคาร", "หน้า", "ห้อง", "ลาน", "พิพิธภัณฑ์", "สโมสร", "หอประชุม", "บริเวณ")
 # a city's administration named where the city is meant: ศาลแขวงทั่ว กทม., 50 เขตของ กทม.
 _CITY_BODIES = frozenset({"กรุงเทพมหานคร"})
+# ...and the city with its surroundings is a place: กรุงเทพมหานครและปริมณฑล
+_AND_SURROUNDINGS = re.compile(r"\s?(?:และ)?\s?ปริมณฑล")
 _IN_PLACE = ("ทั่ว", "รอบ", "ใน", "ของ", "จาก", "ที่", "ณ", "พื้นที่", "สู่")
 # bodies every country has: in a story datelined abroad, a bare คณะรัฐมนตรี is that country's
 # cabinet, a generic mention like รัฐบาล, not the Thai cabinet
@@ -109,7 +114,7 @@ _STOP_WORDS = frozenset(
     "เปิดเผย ออก ประกาศ วินิจฉัย ทุก อนุมัติ เมื่อ ต่อ ร่วม เผย ระบุ ชี้ ยืนยัน ส่ง นำ เข้า แล้ว นี้ ดังกล่าว ด้วย "
     "ทั้ง เพียง แห่งนี้ สั่ง พิพากษา จัด มอบ ขอ เตรียม ถึง ตาม แต่ กำลัง อยู่ ไป มา ทำ หา ดู เคย ต้อง ควร อาจ "
     "ทั่ว เช่น รวม คือ อีก หลาย เผยแพร่ เข้าร่วม จัดทำ นำร่อง ภายใต้ ยื่น รอบ ใกล้ ระหว่าง สำหรับ แก่ ภายใน "
-    "ตั้ง ใช้".split())
+    "ตั้ง ใช้ ก็ตาม ประจำปี สอบ ฆ่า".split())
 _GENERIC_TAILS = frozenset(
     "การเมือง รัฐ เอกชน ฝ่ายค้าน การศึกษา ต่างประเทศ ต่าง ใหญ่ กลาง ท้องถิ่น จังหวัด อำเภอ ทั่วประเทศ ใหม่ "
     "แห่งชาติ ดัง ทุก เขต ภาค แห่ง อื่น ท้องที่".split())
@@ -118,6 +123,22 @@ _GENERIC_TAILS = frozenset(
 # a name ending in an administrative level with no place after it names a class of
 # bodies (สำนักงานจัดหางานจังหวัด: "the provincial employment offices"), not one body
 _CLASS_ENDINGS = frozenset("จังหวัด อำเภอ ตำบล เขต แขวง ภาค ประจำภาค".split())
+
+
+_THAI_BEFORE = re.compile(r"[\u0e01-\u0e4e]{1,20}$")
+
+
+def _starts_word(text: str, start: int, head: str) -> bool:
+    """Does the head at ``start`` begin a word where it is written, rather than sit inside one?"""
+    before = _THAI_BEFORE.search(text, max(0, start - 20), start)
+    if before is None:
+        return True
+    at = 0
+    for word in cut_words(before.group(0) + text[start:start + len(head) + 12]):
+        if at >= len(before.group(0)):
+            break
+        at += len(word)
+    return at == len(before.group(0))
 
 
 def _discovered(text: str) -> list[tuple[int, int, str]]:
@@ -132,6 +153,8 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         head, rest = m.group("head"), m.group("rest")
         if head in _WORD_HEADS and rest.startswith(_NOT_AFTER_WORD_HEAD):
             continue  # หน่วยงาน "agency"
+        if not _starts_word(text, m.start(), head):
+            continue  # กรม inside ทรัพยากรมนุษย์
         run = cut_words(rest)
         kept: list[str] = []
         for i, word in enumerate(run):
@@ -140,7 +163,7 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
                 break
             kept.append(word)
         tail = "".join(kept).rstrip("ฯๆ ")
-        words = [w.rstrip("ๆ ") for w in kept if w.rstrip("ๆ ")]
+        words = [w.rstrip("ฯๆ ") for w in kept if w.rstrip("ฯๆ ")]
         if len(tail) < 3 or all(w in _GENERIC_TAILS for w in words) or "ต่าง" in words:
             continue  # ... ต่างๆ: "the various ...", a class of bodies
         if head == "พรรค" and words[0] in _NOT_A_PARTY:
@@ -156,11 +179,15 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         if head in _GENERAL_BY_COUNTRY and rest.startswith(lands):
             continue
         whole_run = not number and len(kept) == len(run)
-        if head in _DESCRIBED and not number and _described(words):
-            continue
         end = m.start("rest") + len(tail)
         if whole_run:
             end = _transliterated_pieces(text, end, _spelled_out(tail, words))
+        # a description is no name, unless a transliterated name goes on after it (โรงพยาบาลเด็กรอยัล
+        # แมนเชสเตอร์) or it is a unit described with its country (หน่วยลาดตระเวนชายแดนของลาว); a company
+        # described with one is still no name (บริษัทจัดหางานไต้หวัน)
+        if head in _DESCRIBED and not number and end == m.start("rest") + len(tail) and _described(words) \
+                and not (head in _WORD_HEADS and (any(w in lands for w in words) or _of_country().match(text, end))):
+            continue
         # หน่วยยามฝั่งของเวียดนาม, สมาคมไต่เขาจีน-ทิเบต: the country it belongs to is part of the name
         land = _of_country().match(text, end)
         if land and land.group("land") not in text[m.start():end]:
@@ -399,7 +426,9 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         before = text[:match.start].rstrip()
         if match.name in _VENUES and before.endswith(_AT):
             continue
-        if match.name in _CITY_BODIES and before.endswith(_IN_PLACE):
+        if before.endswith(_KIND_OF):
+            continue  # ระบบรัฐสภา "the parliamentary system"
+        if match.name in _CITY_BODIES and (before.endswith(_IN_PLACE) or _AND_SURROUNDINGS.match(text, match.end)):
             continue
         if abroad and match.name in _EVERY_COUNTRY:
             continue
