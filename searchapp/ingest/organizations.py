@@ -115,6 +115,7 @@ _STOP_WORDS = frozenset(
     "ทั้ง เพียง แห่งนี้ สั่ง พิพากษา จัด มอบ ขอ เตรียม ถึง ตาม แต่ กำลัง อยู่ ไป มา ทำ หา ดู เคย ต้อง ควร อาจ "
     "ทั่ว เช่น รวม คือ อีก หลาย เผยแพร่ เข้าร่วม จัดทำ นำร่อง ภายใต้ ยื่น รอบ ใกล้ ระหว่าง สำหรับ แก่ ภายใน "
     "ตั้ง ใช้ ก็ตาม ประจำปี สอบ ฆ่า".split())
+_LONG_STOP_WORDS = tuple(w for w in _STOP_WORDS if len(w) >= 3)
 _GENERIC_TAILS = frozenset(
     "การเมือง รัฐ เอกชน ฝ่ายค้าน การศึกษา ต่างประเทศ ต่าง ใหญ่ กลาง ท้องถิ่น จังหวัด อำเภอ ทั่วประเทศ ใหม่ "
     "แห่งชาติ ดัง ทุก เขต ภาค แห่ง อื่น ท้องที่".split())
@@ -246,6 +247,7 @@ def _transliterated_pieces(text: str, end: int, foreign: bool = False) -> int:
             break
         piece = m.group("piece")
         if (("\u0e4c" not in piece and not foreign) or piece.startswith(_NAME_STARTS)
+                or piece.startswith(_LONG_STOP_WORDS)  # กล่าวว่า: one dictionary word the corpus list lacks
                 or _common_word_freq().get(cut_words(piece)[0], 0) >= _COMMON):
             break
         end = m.end()
