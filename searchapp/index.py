@@ -16,8 +16,10 @@ from __future__ import annotations
 import errno
 import fcntl
 import gc
+import heapq
 import json
 import logging
+import marshal
 import os
 import pickle
 import queue
@@ -41,7 +43,8 @@ from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.util import random_name
-from whoosh.writing import SegmentWriter
+from whoosh import writing as whoosh_writing
+from whoosh.writing import PostingPool, SegmentWriter
 
 from .config import crash_point
 from .analysis.analyzers import ThaiBigramTokenizer, ThaiLeadTokenizer, ThaiWordTokenizer
@@ -105,6 +108,83 @@ class _PostingsWriter(W3PostingsWriter):
                 self._terminfo = None
                 return terminfo
         return super().finish_postings()
+
+
+class _TermPool(PostingPool):
+    """Whoosh's posting pool, grouped by term. Whoosh keeps every posting as its own tuple, sorts
+    them all, and when memory runs out pickles them to a run file one call each, then merges the
+    runs posting by posting. Documents arrive in number order, so a term's postings are already in
+    order as they come: here they are kept in one list per term, only the terms are sorted, a run is
+    written a few hundred terms at a time (marshal), and runs (whose documents follow each other)
+    are merged term by term. Same postings out, in the same order."""
+
+    _BATCH = 512  # terms per marshal call in a run file
+
+    def __init__(self, tempstore, segment, limitmb=128, **kwargs):
+        super().__init__(tempstore, segment, limitmb=limitmb, **kwargs)
+        self.terms: dict[tuple[str, bytes], list[tuple]] = {}
+
+    def add(self, item):
+        # item = (fieldname, tbytes, docnum, weight, vbytes), as Whoosh's pool takes it
+        key = item[:2]
+        postings = self.terms.get(key)
+        if postings is None:
+            self.terms[key] = postings = []
+            self.fieldnames.add(item[0])
+            self.currentsize += 150  # the term's key and list (measured: 1M postings of 200k terms, 141 MB)
+        postings.append(item)
+        self.currentsize += 110 + len(item[1]) + len(item[4] or b"")
+        if self.currentsize > self.limit:
+            self.save()
+
+    def save(self):
+        if not self.terms:
+            return
+        path, handle = self._new_run()
+        try:
+            keys = sorted(self.terms)
+            for at in range(0, len(keys), self._BATCH):
+                # length-prefixed: marshal.load on a file reads it a few bytes per call
+                batch = marshal.dumps([(key, self.terms[key]) for key in keys[at:at + self._BATCH]])
+                handle.write(len(batch).to_bytes(8, "little"))
+                handle.write(batch)
+        finally:
+            handle.close()
+        self.runs.append(path)
+        self.terms = {}
+        self.currentsize = 0
+
+    def _read_terms(self, path):
+        handle = self._open_run(path)
+        try:
+            while size := int.from_bytes(handle.read(8), "little"):
+                yield from marshal.loads(handle.read(size))
+        finally:
+            handle.close()
+            self._remove_run(path)
+
+    def items(self, maxfiles=128):
+        if not self.runs:
+            terms = self.terms
+            self.terms = {}
+            return (posting for key in sorted(terms) for posting in terms[key])
+        self.save()
+        runs, self.runs = self.runs, []
+        # (key, run number) orders a term's postings by run, and the runs' documents follow each other
+        merged = heapq.merge(*(((key, number, postings) for key, postings in self._read_terms(path))
+                               for number, path in enumerate(runs)))
+        return (posting for _, _, postings in merged for posting in postings)
+
+    def cleanup(self):
+        self.terms = {}
+        super().cleanup()
+
+
+def _use_term_pool(writer: SegmentWriter) -> SegmentWriter:
+    """``writer`` with a _TermPool in place of Whoosh's (before any document is added)."""
+    pool = writer.pool
+    writer.pool = _TermPool(pool.tempstore, pool.segment, limitmb=pool.limit // (1024 * 1024))
+    return writer
 
 
 class Codec(W3Codec):
@@ -317,6 +397,8 @@ def _keep_last_copies(ix: whoosh_index.Index, ids: set[str]) -> None:
 class _Worker(SubWriterTask):
     def run(self) -> None:
         die_with_parent()
+        # Whoosh's task makes its SegmentWriter itself: in this worker process, its pool is ours
+        whoosh_writing.PostingPool = _TermPool
         super().run()
 
 
@@ -365,8 +447,9 @@ def _writer(ix: whoosh_index.Index, limitmb: int, procs: int):
     if procs > 1:
         # multisegment: each worker's segment is kept as it is; merging them would be one
         # more pass over every posting in this process
-        return _ParallelWriter(ix, procs=procs, multisegment=True, limitmb=limitmb, compound=False, codec=Codec())
-    return ix.writer(limitmb=limitmb, compound=False, codec=Codec())
+        return _use_term_pool(_ParallelWriter(ix, procs=procs, multisegment=True, limitmb=limitmb, compound=False,
+                                              codec=Codec()))
+    return _use_term_pool(ix.writer(limitmb=limitmb, compound=False, codec=Codec()))
 
 
 def _write_generation(articles, index_dir, *, delete_ids, on_article=None, before_swap=None, wait=False,

@@ -124,3 +124,33 @@ def test_an_index_written_by_whooshs_own_codec_is_still_read_and_updated(tmp_pat
     service = SearchService(target)
     assert sorted(service.ranked_ids("น้ำท่วม", limit=10)) == ["a1", "a2", "a3", "a4", "new"]
     assert service.ranked_ids("เชียงราย") == ["new"]
+
+
+@pytest.mark.parametrize("limit", [10**9, 3000])  # all in memory; a run file every ~25 postings
+def test_the_term_pool_gives_the_postings_whooshs_pool_gives(tmp_path, limit):
+    # the build's posting pool is ours (grouped by term, marshal run files); what comes out must be
+    # exactly Whoosh's: every posting, sorted by field, term and document, through spills to disk
+    import random
+
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.writing import PostingPool
+
+    from searchapp.index import _TermPool
+
+    rng = random.Random(7)
+    words = [f"คำ{i}".encode() for i in range(40)]
+    items = [(field, rng.choice(words), doc, float(rng.randint(1, 3)), rng.choice([None, bytes([doc % 256, 1])]))
+             for doc in range(300) for field in ("body", "title") for _ in range(rng.randint(1, 6))]
+    items = list({item[:3]: item for item in items}.values())  # a term once per document and field
+    storage = FileStorage(str(tmp_path))
+    theirs, ours = PostingPool(storage, None), _TermPool(storage, None)
+    ours.limit = limit
+    for item in items:
+        theirs.add(item)
+        ours.add(item)
+    spilled = len(ours.runs)
+    assert (spilled > 10) if limit < 10**6 else spilled == 0
+    out = list(ours.iter_postings())
+    assert out == list(theirs.iter_postings())
+    assert not ours.runs and not list(tmp_path.glob("*.run"))  # run files read and removed
+    assert ours.fieldnames == {"body", "title"}
