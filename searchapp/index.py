@@ -47,7 +47,7 @@ from whoosh import writing as whoosh_writing
 from whoosh.writing import PostingPool, SegmentWriter
 
 from .config import crash_point
-from .analysis.analyzers import ThaiBigramTokenizer, ThaiLeadTokenizer, ThaiWordTokenizer
+from .analysis.analyzers import TermPositions, ThaiBigramTokenizer, ThaiLeadTokenizer, ThaiWordTokenizer
 from .errors import IndexBuildError, IndexBusyError, IndexMissingError
 from .models import Article
 from .processes import die_with_parent
@@ -68,16 +68,23 @@ ORG_COLUMN = "org_list"
 ORG_SEPARATOR = "\n"
 
 
+def _positioned(analyzer, **options) -> TEXT:
+    """A TEXT field with positions, kept in TermPositions (Whoosh's format, gathered faster)."""
+    field = TEXT(analyzer=analyzer, phrase=True, **options)
+    field.format = TermPositions(field_boost=field.format.field_boost)
+    return field
+
+
 def make_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True, sortable=True),
-        title=TEXT(analyzer=ThaiWordTokenizer(), stored=True, phrase=True),
-        title_bi=TEXT(analyzer=ThaiBigramTokenizer(), phrase=True),
-        body=TEXT(analyzer=ThaiWordTokenizer(), stored=True, phrase=True),
-        body_bi=TEXT(analyzer=ThaiBigramTokenizer(), phrase=True),
+        title=_positioned(ThaiWordTokenizer(), stored=True),
+        title_bi=_positioned(ThaiBigramTokenizer()),
+        body=_positioned(ThaiWordTokenizer(), stored=True),
+        body_bi=_positioned(ThaiBigramTokenizer()),
         lead=TEXT(analyzer=ThaiLeadTokenizer(), phrase=False),
         orgs=KEYWORD(stored=True, commas=True, lowercase=False, scorable=False),
-        org_text=TEXT(analyzer=ThaiWordTokenizer(), phrase=True),
+        org_text=_positioned(ThaiWordTokenizer()),
         org_list=COLUMN(VarBytesColumn()),
         published=DATETIME(stored=True, sortable=True),
         updated=DATETIME(stored=True),

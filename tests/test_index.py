@@ -154,3 +154,17 @@ def test_the_term_pool_gives_the_postings_whooshs_pool_gives(tmp_path, limit):
     assert out == list(theirs.iter_postings())
     assert not ours.runs and not list(tmp_path.glob("*.run"))  # run files read and removed
     assert ours.fieldnames == {"body", "title"}
+
+
+def test_postings_gathered_from_our_tokenizers_are_whooshs_positions_postings():
+    # TermPositions skips Whoosh's Token objects; the postings (frequency, weight, encoded positions)
+    # must be byte for byte what Whoosh's Positions format writes, so any reader decodes them
+    from whoosh.formats import Positions
+
+    from searchapp.analysis.analyzers import TermPositions, ThaiBigramTokenizer, ThaiWordTokenizer
+
+    text = "กระทรวงการต่างประเทศแถลงว่า กระทรวงการต่างประเทศ และ ASEAN ประชุม ๆ อาเซียน ASEAN 2567"
+    for analyzer in (ThaiWordTokenizer(), ThaiBigramTokenizer()):
+        ours = sorted(TermPositions(field_boost=2.0).word_values(text, analyzer, mode="index"))
+        assert ours == sorted(Positions(field_boost=2.0).word_values(text, analyzer, mode="index"))
+        assert any(freq > 1 for _, freq, _, _ in ours)

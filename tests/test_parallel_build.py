@@ -124,7 +124,7 @@ def test_workers_that_die_fail_the_build_and_the_live_index_stays(tmp_path, monk
     index = tmp_path / "index"
     build_index([Article(id="live", title="ข่าวเดิม", body="ข่าวเดิมที่ค้นได้")], index)
     live = current_generation(index)
-    real = analyzers.ThaiWordTokenizer._tokens
+    real = analyzers.ThaiWordTokenizer.positions  # what indexing calls
 
     def dies_in_a_worker(self, value):
         if os.getpid() != parent:  # only inside the forked workers
@@ -132,7 +132,7 @@ def test_workers_that_die_fail_the_build_and_the_live_index_stays(tmp_path, monk
         return real(self, value)
 
     parent = os.getpid()
-    monkeypatch.setattr(analyzers.ThaiWordTokenizer, "_tokens", dies_in_a_worker)
+    monkeypatch.setattr(analyzers.ThaiWordTokenizer, "positions", dies_in_a_worker)
     articles = [Article(id=f"x{n}", title="ข่าว", body="ข่าวใหม่") for n in range(count)]
     with pytest.raises(IndexBuildError):
         build_index(articles, index, procs=2)

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from whoosh.analysis import Token as WhooshToken
 from whoosh.analysis import Tokenizer
+from whoosh.formats import Positions
 
 from .segment import analyze
 
@@ -21,6 +22,11 @@ class _ThaiTokenizer(Tokenizer):
 
     def _tokens(self, value: str) -> Iterator[tuple[str, int, int, int]]:
         raise NotImplementedError
+
+    def positions(self, value: str) -> Iterator[tuple[str, int]]:
+        """(text, position) of each token: what an index posting needs, without a Token object."""
+        for text, pos, _, _ in self._tokens(value):
+            yield text, pos
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
@@ -54,6 +60,9 @@ class ThaiWordTokenizer(_ThaiTokenizer):
         for tok in analyze(value).words:
             yield tok.text, tok.pos, tok.start, tok.end
 
+    def positions(self, value: str):
+        return ((tok.text, tok.pos) for tok in analyze(value).words)
+
 
 LEAD_CHARS = 500
 
@@ -75,3 +84,29 @@ class ThaiBigramTokenizer(_ThaiTokenizer):
     def _tokens(self, value: str):
         for n, gram in enumerate(analyze(value).bigrams):
             yield gram, n, 0, 0
+
+    def positions(self, value: str):
+        return ((gram, n) for n, gram in enumerate(analyze(value).bigrams))
+
+
+class TermPositions(Positions):
+    """Whoosh's Positions format, the same bytes written and read, with a document's postings
+    gathered straight from our tokenizers' (text, position) pairs: Whoosh's own way makes a Token
+    per word and keeps a weight per term apart (every boost is 1 here). Module-level: Whoosh
+    pickles the format with the schema."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        if not isinstance(analyzer, _ThaiTokenizer):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        poses: dict[str, list[int]] = {}
+        for text, pos in analyzer.positions(value):
+            found = poses.get(text)
+            if found is None:
+                poses[text] = [pos]
+            else:
+                found.append(pos)
+        boost = self.field_boost
+        encode = self.encode
+        for text, found in poses.items():
+            yield text, len(found), len(found) * boost, encode(found)
