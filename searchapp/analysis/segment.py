@@ -17,10 +17,10 @@ import logging
 import re
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from ..config import pythainlp_read_only
 from .normalize import Normalized, normalize
@@ -44,8 +44,20 @@ class Token(NamedTuple):  # a tuple: documents make hundreds of thousands of the
 class Analysis:
     normalized: Normalized
     words: tuple[Token, ...]
-    syllables: tuple[Token, ...]
+    # the syllables of each Thai run: (its start in the normalized text, its syllables); indexing
+    # needs only their bigrams, so syllable tokens are made when something asks for them
+    syllable_runs: tuple[tuple[int, Sequence[str]], ...]
     bigrams: tuple[str, ...]
+
+    @cached_property
+    def syllables(self) -> tuple[Token, ...]:
+        offsets = self.normalized.offsets
+        syllables: list[Token] = []
+        for at, pieces in self.syllable_runs:
+            for piece in pieces:
+                syllables.append(Token(piece, offsets[at], offsets[at + len(piece) - 1] + 1, len(syllables)))
+                at += len(piece)
+        return tuple(syllables)
 
     def top_words(self) -> list[Token]:
         """The word stream without compound parts: the first token at each position."""
@@ -150,7 +162,7 @@ def analyze_normalized(norm: Normalized) -> Analysis:
     text = norm.text
     offsets = norm.offsets
     words: list[Token] = []
-    syllables: list[Token] = []
+    syllable_runs: list[tuple[int, Sequence[str]]] = []
     bigrams: list[str] = []
     pos = 0
     for start, end, thai in _runs(text):
@@ -172,16 +184,10 @@ def analyze_normalized(norm: Normalized) -> Analysis:
                 for part in _decompound(piece):
                     words.append(Token(part, o_start, o_end, pos))
             pos += 1
-        at = start
-        previous: str | None = None
-        for piece in _cut(run, _DICT_SYLLABLES):
-            o_start, o_end = offsets[at], offsets[at + len(piece) - 1] + 1
-            at += len(piece)
-            syllables.append(Token(piece, o_start, o_end, len(syllables)))
-            if previous is not None:
-                bigrams.append(previous + "_" + piece)
-            previous = piece
-    return Analysis(norm, tuple(words), tuple(syllables), tuple(bigrams))
+        pieces = _cut(run, _DICT_SYLLABLES)
+        syllable_runs.append((start, pieces))
+        bigrams.extend([a + "_" + b for a, b in zip(pieces, pieces[1:])])
+    return Analysis(norm, tuple(words), tuple(syllable_runs), tuple(bigrams))
 
 
 @lru_cache(maxsize=16)
