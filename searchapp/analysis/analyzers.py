@@ -61,7 +61,7 @@ class ThaiWordTokenizer(_ThaiTokenizer):
             yield tok.text, tok.pos, tok.start, tok.end
 
     def positions(self, value: str):
-        return ((tok.text, tok.pos) for tok in analyze(value).words)
+        return ((text, pos) for text, _, _, pos in analyze(value).word_spans)
 
 
 LEAD_CHARS = 500
@@ -72,10 +72,13 @@ class ThaiLeadTokenizer(_ThaiTokenizer):
     sentences) says what the whole text is about, so a match there counts extra."""
 
     def _tokens(self, value: str):
-        for tok in analyze(value).words:
-            if tok.start >= LEAD_CHARS:
+        analysis = analyze(value)
+        span = analysis.normalized.span
+        for text, start, end, pos in analysis.word_spans:  # no tokens made for the rest of the text
+            o_start, o_end = span(start, end)
+            if o_start >= LEAD_CHARS:
                 break
-            yield tok.text, tok.pos, tok.start, tok.end
+            yield text, pos, o_start, o_end
 
 
 class ThaiBigramTokenizer(_ThaiTokenizer):

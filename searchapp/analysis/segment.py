@@ -43,11 +43,18 @@ class Token(NamedTuple):  # a tuple: documents make hundreds of thousands of the
 @dataclass(frozen=True)
 class Analysis:
     normalized: Normalized
-    words: tuple[Token, ...]
+    # (text, normalized start, normalized end, position) of each word and compound part: indexing
+    # reads text and position; word tokens with original offsets are made when something asks
+    word_spans: tuple[tuple[str, int, int, int], ...]
     # the syllables of each Thai run: (its start in the normalized text, its syllables); indexing
     # needs only their bigrams, so syllable tokens are made when something asks for them
     syllable_runs: tuple[tuple[int, Sequence[str]], ...]
     bigrams: tuple[str, ...]
+
+    @cached_property
+    def words(self) -> tuple[Token, ...]:
+        span = self.normalized.span
+        return tuple(Token(text, *span(start, end), pos) for text, start, end, pos in self.word_spans)
 
     @cached_property
     def syllables(self) -> tuple[Token, ...]:
@@ -160,8 +167,7 @@ def _runs(text: str) -> list[tuple[int, int, bool]]:
 def analyze_normalized(norm: Normalized) -> Analysis:
     _dictionaries()
     text = norm.text
-    offsets = norm.offsets
-    words: list[Token] = []
+    words: list[tuple[str, int, int, int]] = []
     syllable_runs: list[tuple[int, Sequence[str]]] = []
     bigrams: list[str] = []
     pos = 0
@@ -169,20 +175,19 @@ def analyze_normalized(norm: Normalized) -> Analysis:
         if not thai:
             raw = text[start:end]
             word = raw.replace(".", "") if re.fullmatch(r"(?:[a-z]\.){2,}", raw) else raw.replace(",", "")
-            o_start, o_end = norm.span(start, end)
-            words.append(Token(_stem(word), o_start, o_end, pos))
+            words.append((_stem(word), start, end, pos))
             pos += 1
             continue
-        # hot loop (every token of every document): offsets read inline, no helper calls
+        # hot loop (every token of every document): plain tuples, no helper calls
         run = text[start:end]
         at = start
         for piece in _cut(run, _DICT_WORDS):
-            o_start, o_end = offsets[at], offsets[at + len(piece) - 1] + 1
-            at += len(piece)
-            words.append(Token(piece, o_start, o_end, pos))
+            stop = at + len(piece)
+            words.append((piece, at, stop, pos))
             if len(piece) > 5:  # shorter words have fewer than three syllables: no parts
                 for part in _decompound(piece):
-                    words.append(Token(part, o_start, o_end, pos))
+                    words.append((part, at, stop, pos))
+            at = stop
             pos += 1
         pieces = _cut(run, _DICT_SYLLABLES)
         syllable_runs.append((start, pieces))
