@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 from whoosh.analysis import Token as WhooshToken
@@ -112,4 +113,10 @@ class TermPositions(Positions):
         boost = self.field_boost
         encode = self.encode
         for text, found in poses.items():
-            yield text, len(found), len(found) * boost, encode(found)
+            # most terms stand once in a document: their encoding is looked up, not made again
+            yield text, len(found), len(found) * boost, _one_position(found[0]) if len(found) == 1 else encode(found)
+
+
+@lru_cache(maxsize=65_536)
+def _one_position(pos: int) -> bytes:
+    return Positions.encode(None, [pos])  # Whoosh's encoding of one position (it uses no state)
