@@ -1,7 +1,8 @@
 """Organizations named in an article: the curated data, plus discovery of new ones from the
 way Thai news introduces them: ``ชื่อไทย (English Name – ACRONYM)``, ``ชื่อไทย (ชื่อย่อ.)``, a
-company's legal form, a foreign body followed by its country, and names that start with a head
-word (กรม, ศาล, มูลนิธิ, ...).
+company's legal form, a foreign body followed by its country, an embassy or consulate with its
+country and seat, a police station (also as สภ./สน.), a numbered unit (กองบิน 4), and names that
+start with a head word (กรม, ศาล, มูลนิธิ, ...).
 """
 
 from __future__ import annotations
@@ -211,10 +212,10 @@ _NOT_A_PARTY = frozenset("การเมือง รัฐบาล ฝ่า�
 _NUMBERED = frozenset("ช่อง กองบิน กองพล กองพัน เขต ภาค".split())
 _NUMBER = re.compile(r"\s?[0-9]{1,3}(?![0-9.,:])")
 # a military unit is named by its number alone: กองบิน 4
+_UNIT = re.compile(r"(?P<unit>กองบิน|กองพล|กองพัน)\s?(?P<number>[0-9]{1,3})(?![0-9.,:])")
 # a police station by its abbreviation and its place: สภ.แม่สอด, สน.ลุมพินี
 _STATIONS = {"สภ.": "สถานีตำรวจภูธร", "สน.": "สถานีตำรวจนครบาล"}
 _STATION = re.compile(r"(?<![.])(?P<ab>สภ\.|สน\.)\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
-_UNIT = re.compile(r"(?P<unit>กองบิน|กองพล|กองพัน)\s?(?P<number>[0-9]{1,3})(?![0-9.,:])")
 
 
 def _joins_name(rest: list[str]) -> bool:
