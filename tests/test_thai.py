@@ -233,3 +233,14 @@ def test_descriptions_and_words_that_only_contain_a_head_are_not_organizations()
     assert extract_organizations("", "กลับสู่ระบบรัฐสภาภายใต้กติกา") == ()
     assert extract_organizations("", "ฝนตกหนักรวมถึงกรุงเทพมหานครและปริมณฑล") == ()
     assert "มหาวิทยาลัยฮาร์วาร์ด" in extract_organizations("", "ในพิธีจบการศึกษาของมหาวิทยาลัยฮาร์วาร์ดประจำปีนี้")
+
+
+def test_kinds_of_committee_and_party_and_a_parliament_followed_by_other_words_are_not_names():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ติดตามงานของคณะกรรมการย่อยทั้ง 4 คณะ และคณะกรรมการชุดดังกล่าว") == ()
+    assert extract_organizations("", "หากพรรคใดแพ้พรรคใดชนะ หรือหากศาลตัดสินว่ามีความผิด") == ()
+    # a country right after a parliament names that country's; other words between do not
+    assert extract_organizations("", "วุฒิสภาญี่ปุ่นมีมติ") == ("วุฒิสภาญี่ปุ่น",)
+    orgs = extract_organizations("", "ต้องได้รับอนุมัติจากรัฐสภา ซึ่งรัฐสภาชุดปัจจุบันพรรครัฐบาลเกาหลีใต้ควบคุม")
+    assert not any("ชุดปัจจุบัน" in o for o in orgs)

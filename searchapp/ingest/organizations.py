@@ -48,15 +48,19 @@ def _thai_name_before(text: str, end: int) -> str | None:
 # A Thai-style body name followed by a country (or a state) is that country's body:
 # กระทรวงการต่างประเทศตุรกี, กองทัพฟิลิปปินส์, วุฒิสภาญี่ปุ่น, กระทรวงมหาดไทยรัฐบรันเดนบูร์ก.
 _FOREIGN_HEADS = ("กระทรวง", "กองทัพ", "วุฒิสภา", "รัฐสภา", "สภาผู้แทนราษฎร", "สำนักงานตำรวจ")
+# heads that are whole names: the country follows at once (รัฐสภาญี่ปุ่น), not after other words
+# (รัฐสภาชุดปัจจุบันพรรครัฐบาลเกาหลีใต้ is no parliament's name)
+_WHOLE_NAMES = ("วุฒิสภา", "รัฐสภา", "สภาผู้แทนราษฎร")
 _STATE = r"รัฐ(?!บาล|มนตรี|สภา|ประหาร|วิสาหกิจ)[\u0e01-\u0e4e]{2,20}(?=[\s,.]|$)"
 
 
 @lru_cache(maxsize=1)
 def _foreign_pattern() -> re.Pattern[str]:
-    heads = "|".join(_FOREIGN_HEADS)
+    heads = "|".join(h for h in _FOREIGN_HEADS if h not in _WHOLE_NAMES)
+    whole = "|".join(_WHOLE_NAMES)
     lands = "|".join(re.escape(c) for c in countries())
-    return re.compile(rf"(?P<body>(?:{heads})[\u0e01-\u0e4e]{{0,30}}?)(?:\s?ของ)?\s?(?P<land>{lands}|{_STATE})"
-                      r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
+    return re.compile(rf"(?P<body>(?:{heads})[\u0e01-\u0e4e]{{0,30}}?|(?:{whole}))(?:\s?ของ)?\s?"
+                      rf"(?P<land>{lands}|{_STATE})(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
 
 
 # Discovery by a Thai organization head word: the name runs to the next space or
@@ -115,11 +119,11 @@ _STOP_WORDS = frozenset(
     "เปิดเผย ออก ประกาศ วินิจฉัย ทุก อนุมัติ เมื่อ ต่อ ร่วม เผย ระบุ ชี้ ยืนยัน ส่ง นำ เข้า แล้ว นี้ ดังกล่าว ด้วย "
     "ทั้ง เพียง แห่งนี้ สั่ง พิพากษา จัด มอบ ขอ เตรียม ถึง ตาม แต่ กำลัง อยู่ ไป มา ทำ หา ดู เคย ต้อง ควร อาจ "
     "ทั่ว เช่น รวม คือ อีก หลาย เผยแพร่ เข้าร่วม จัดทำ นำร่อง ภายใต้ ยื่น รอบ ใกล้ ระหว่าง สำหรับ แก่ ภายใน "
-    "ตั้ง ใช้ ก็ตาม ประจำปี สอบ ฆ่า".split())
+    "ตั้ง ใช้ ก็ตาม ประจำปี สอบ ฆ่า ตัดสิน".split())
 _LONG_STOP_WORDS = tuple(w for w in _STOP_WORDS if len(w) >= 3)
 _GENERIC_TAILS = frozenset(
     "การเมือง รัฐ เอกชน ฝ่ายค้าน การศึกษา ต่างประเทศ ต่าง ใหญ่ กลาง ท้องถิ่น จังหวัด อำเภอ ทั่วประเทศ ใหม่ "
-    "แห่งชาติ ดัง ทุก เขต ภาค แห่ง อื่น ท้องที่".split())
+    "แห่งชาติ ดัง ทุก เขต ภาค แห่ง อื่น ท้องที่ ชุด ย่อย ใด".split())
 
 
 # a name ending in an administrative level with no place after it names a class of
@@ -207,7 +211,7 @@ def _of_country() -> re.Pattern[str]:
     return re.compile(rf"(?:\s?ของ\s?|-)(?P<land>{lands})(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
 
 
-_NOT_A_PARTY = frozenset("การเมือง รัฐบาล ฝ่ายค้าน ร่วม ร่วมรัฐบาล เล็ก ใหญ่ ขนาด ต่าง".split())
+_NOT_A_PARTY = frozenset("การเมือง รัฐบาล ฝ่ายค้าน ร่วม ร่วมรัฐบาล เล็ก ใหญ่ ขนาด ต่าง ใด".split())
 # units known by their number
 _NUMBERED = frozenset("ช่อง กองบิน กองพล กองพัน เขต ภาค".split())
 _NUMBER = re.compile(r"\s?[0-9]{1,3}(?![0-9.,:])")
