@@ -99,13 +99,26 @@ def serving(index: Path, threads: int = 4) -> Iterator[str]:
     from searchapp.config import Settings
     from searchapp.web import create_app
 
+    from waitress import wasyncore
+
     server = create_server(create_app(settings=Settings(index_dir=index)), host="127.0.0.1", port=0,
                            threads=threads)
-    threading.Thread(target=server.run, daemon=True).start()
+    stop = threading.Event()
+
+    def run() -> None:  # waitress's loop, a step at a time, so that it can be stopped before closing
+        while not stop.is_set():
+            wasyncore.loop(timeout=0.05, map=server._map, count=1)
+
+    loop = threading.Thread(target=run, daemon=True)
+    loop.start()
     try:
         yield f"http://127.0.0.1:{server.effective_port}"
     finally:
-        server.close()
+        # closing sockets while the loop thread waits on them made select() fail (EBADF) in that thread
+        stop.set()
+        loop.join(10)
+        server.task_dispatcher.shutdown()
+        wasyncore.close_all(server._map)
 
 
 def reindex_cli(index: Path, *sources: Path, crash_at: str | None = None, wait: bool = False,
