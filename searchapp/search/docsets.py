@@ -20,6 +20,24 @@ from whoosh.query.wrappers import WrappingQuery
 from whoosh.reading import TermNotFound
 
 
+def term_bytes(reader, field_name: str, word) -> bytes | None:
+    """``word`` as ``field_name`` stores it, when ``reader`` has it; None otherwise."""
+    try:
+        btext = reader.schema[field_name].to_bytes(word)
+    except ValueError:
+        return None
+    return btext if (field_name, btext) in reader else None
+
+
+def raw_postings(reader, field_name: str, btext):
+    """A term's posting matcher in one segment without the deletions filter (callers take deleted
+    documents out); raises TermNotFound for an absent term, as ``reader.postings`` does."""
+    matcher = reader.postings(field_name, btext)
+    while isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    return matcher
+
+
 def posting_blocks(reader, field_name: str, text, weights: bool = False):
     """A term's postings in one segment, a block at a time: (document numbers, weights or
     None) pairs, deleted documents included (callers take them out). Nothing for an absent term.
@@ -27,11 +45,9 @@ def posting_blocks(reader, field_name: str, text, weights: bool = False):
     A whoosh3 posting list is read a whole block at a time (its public ``all_ids()`` and
     ``weight()`` step through it one posting at a time)."""
     try:
-        matcher = reader.postings(field_name, text)
+        matcher = raw_postings(reader, field_name, text)
     except TermNotFound:
         return
-    while isinstance(matcher, FilterMatcher):  # the deletions filter
-        matcher = matcher.child
     if hasattr(matcher, "_read_ids") and hasattr(matcher, "_read_weights") and hasattr(matcher, "_next_block"):
         while matcher.is_active():
             if matcher._ids is None:
@@ -67,16 +83,9 @@ def phrase_matches(reader, field_name: str, words, within: set[int] | None = Non
     Whoosh's phrase matcher walks span objects position by position; here the documents having
     every word are found by intersecting their posting sets (rarest first), and only those
     documents' positions are read, each word's list skipping straight to them."""
-    field = reader.schema[field_name]
-    btexts = []
-    for word in words:
-        try:
-            btext = field.to_bytes(word)
-        except ValueError:
-            return {}
-        if (field_name, btext) not in reader:
-            return {}
-        btexts.append(btext)
+    btexts = [term_bytes(reader, field_name, word) for word in words]
+    if None in btexts:
+        return {}
     docs = within
     if docs is None or len(docs) * 4 >= reader.doc_count_all():
         # many candidates: whole posting sets intersected first (C loops); a few are only
@@ -85,13 +94,11 @@ def phrase_matches(reader, field_name: str, words, within: set[int] | None = Non
             docs = _term_docs(reader, field_name, btext) if docs is None else docs & _term_docs(reader, field_name, btext)
             if not docs:
                 return {}
-    decode = field.format.decode_positions
+    decode = reader.schema[field_name].format.decode_positions
     found: dict[int, list[float]] = {d: [] for d in sorted(docs)}
     starts: dict[int, set[int]] = {}
     for i, btext in enumerate(btexts):
-        matcher = reader.postings(field_name, btext)
-        while isinstance(matcher, FilterMatcher):
-            matcher = matcher.child
+        matcher = raw_postings(reader, field_name, btext)
         kept: dict[int, list[float]] = {}  # the documents where the phrase still goes on
         for docnum in positioned_at(matcher, list(found)):
             positions = decode(matcher.value())
@@ -239,4 +246,5 @@ def docs_of(searcher, query: Q.Query, within: set[int] | None = None) -> set[int
     return {offset + d for offset, docs in _leaf_docs(searcher, [query], within) for d in docs}
 
 
-__all__ = ["docs_of", "matching_docs", "own_phrase", "phrase_matches", "positioned_at", "posting_blocks"]
+__all__ = ["docs_of", "matching_docs", "own_phrase", "phrase_matches", "positioned_at", "posting_blocks",
+           "raw_postings", "term_bytes"]

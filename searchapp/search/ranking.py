@@ -28,9 +28,7 @@ import heapq
 import threading
 
 from whoosh import query as Q
-from whoosh.matching.wrappers import FilterMatcher
-
-from .docsets import docs_of, own_phrase, phrase_matches, positioned_at, posting_blocks
+from .docsets import docs_of, own_phrase, phrase_matches, positioned_at, posting_blocks, raw_postings, term_bytes
 
 Scores = dict[int, float]
 
@@ -67,11 +65,8 @@ def _add_term(searcher, norms: LengthNorms, query: Q.Term, multiplier: float, in
     if field_name not in schema or not schema[field_name].scorable:
         _add_whoosh(searcher, query, multiplier, into)
         return
-    try:
-        btext = schema[field_name].to_bytes(query.text)
-    except ValueError:
-        return
-    if (field_name, btext) not in searcher.reader():
+    btext = term_bytes(searcher.reader(), field_name, query.text)
+    if btext is None:
         return
     scorer = searcher.weighting.scorer(searcher, field_name, btext)
     norm = norms.field(searcher, field_name, scorer)
@@ -92,15 +87,11 @@ def _add_phrase(searcher, norms: LengthNorms, query: Q.Phrase, multiplier: float
     """A phrase scores as Whoosh scores it: the sum of its words' BM25F scores in each document
     where they stand together, times its boost."""
     field_name = query.fieldname
-    field = searcher.schema[field_name]
     scoring = []
     top_reader = searcher.reader()
     for word in query.words:
-        try:
-            btext = field.to_bytes(word)
-        except ValueError:
-            return
-        if (field_name, btext) not in top_reader:
+        btext = term_bytes(top_reader, field_name, word)
+        if btext is None:
             return  # a word the index does not have: the phrase is nowhere
         scorer = searcher.weighting.scorer(searcher, field_name, btext)
         scoring.append((scorer.idf * (scorer.K1 + 1) * query.boost * multiplier,
@@ -205,23 +196,17 @@ def _word_positions(searcher, words: list[str], docnums: list[int]) -> dict[int,
     found: dict[int, list[tuple[int, str]]] = {d: [] for d in docnums}
     if NEAR_FIELD not in searcher.schema:
         return found
-    field = searcher.schema[NEAR_FIELD]
-    decode = field.format.decode_positions
+    decode = searcher.schema[NEAR_FIELD].format.decode_positions
     for leaf, offset in searcher.leaf_searchers():
         reader = leaf.reader()
         local = sorted(d - offset for d in docnums if offset <= d < offset + reader.doc_count_all())
         if not local:
             continue
         for word in words:
-            try:
-                btext = field.to_bytes(word)
-            except ValueError:
+            btext = term_bytes(reader, NEAR_FIELD, word)
+            if btext is None:
                 continue
-            if (NEAR_FIELD, btext) not in reader:
-                continue
-            matcher = reader.postings(NEAR_FIELD, btext)
-            while isinstance(matcher, FilterMatcher):
-                matcher = matcher.child
+            matcher = raw_postings(reader, NEAR_FIELD, btext)
             for d in positioned_at(matcher, local):
                 found[d + offset].extend((p, word) for p in decode(matcher.value()))
     return found
