@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..analysis.segment import cut_syllables, cut_words, is_word
-from ..thai.orgs import abbreviation_starts_word, countries, registry
+from ..thai.orgs import THAI_BEFORE, abbreviation_starts_word, countries, registry
 
 _EN_HEADS = re.compile(
     r"\b(Organi[sz]ation|Office|Conference|Committee|Commission|Council|Assembly|Institute|Bank|"
@@ -131,12 +131,15 @@ _GENERIC_TAILS = frozenset(
 _CLASS_ENDINGS = frozenset("จังหวัด อำเภอ ตำบล เขต แขวง ภาค ประจำภาค".split())
 
 
-_THAI_BEFORE = re.compile(r"[\u0e01-\u0e4e]{1,20}$")
+def _until_stop_word(run: str) -> str:
+    """The words of an unspaced Thai ``run`` before the first one that cannot be part of a name."""
+    words = cut_words(run)
+    return "".join(words[:next((i for i, w in enumerate(words) if w in _STOP_WORDS), len(words))])
 
 
 def _starts_word(text: str, start: int, head: str) -> bool:
     """Does the head at ``start`` begin a word where it is written, rather than sit inside one?"""
-    before = _THAI_BEFORE.search(text, max(0, start - 20), start)
+    before = THAI_BEFORE.search(text, max(0, start - 20), start)
     if before is None:
         return True
     at = 0
@@ -393,9 +396,7 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         land = m.group("land")
         if land.startswith("รัฐ") and land not in countries():
             # a state's name runs to the next space: สำนักงานตำรวจรัฐเพนซิลเวเนียว่า ends before ว่า
-            words = cut_words(land)
-            cut = next((i for i, w in enumerate(words) if w in _STOP_WORDS), len(words))
-            land = "".join(words[:cut])
+            land = _until_stop_word(land)
             if len(land) < 5:
                 continue
         add(m.group("body") + land, m.start())
@@ -423,8 +424,7 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     discovered += [(m.start(), m.end(), f"{m.group('unit')} {m.group('number')}") for m in _UNIT.finditer(text)
                    if free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered)]
     for m in _STATION.finditer(text):
-        words = cut_words(m.group("place"))
-        place = "".join(words[:next((i for i, w in enumerate(words) if w in _STOP_WORDS), len(words))])
+        place = _until_stop_word(m.group("place"))
         if len(place) >= 2 and free(m.start()) and abbreviation_starts_word(text, m.start()):
             discovered.append((m.start(), m.start("place") + len(place), _STATIONS[m.group("ab")] + place))
     abroad = _abroad(body)

@@ -109,13 +109,14 @@ class OrganizationRegistry:
         return result
 
 
-_THAI_BEFORE = re.compile(r"[\u0e01-\u0e4e]{1,20}$")
+# the Thai letters written just before a place (up to 20): the word a name may be glued to
+THAI_BEFORE = re.compile(r"[\u0e01-\u0e4e]{1,20}$")
 
 
 def abbreviation_starts_word(text: str, start: int) -> bool:
     """A Thai abbreviation glued to the word before it (อธิบดีกพร., ให้กต.) starts where that word
     ends; inside a longer abbreviation (สกสค. holds สค.) it does not."""
-    before = _THAI_BEFORE.search(text, max(0, start - 20), start)
+    before = THAI_BEFORE.search(text, max(0, start - 20), start)
     if before is None:
         return True
     from ..analysis.segment import cut_words, is_word
