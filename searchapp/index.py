@@ -44,7 +44,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.util import random_name
 from whoosh import writing as whoosh_writing
-from whoosh.writing import PostingPool, SegmentWriter
+from whoosh.writing import NO_MERGE, PostingPool, SegmentWriter
 
 from .config import crash_point
 from .analysis.analyzers import TermPositions, ThaiBigramTokenizer, ThaiLeadTokenizer, ThaiWordTokenizer
@@ -398,7 +398,9 @@ def _keep_last_copies(ix: whoosh_index.Index, ids: set[str]) -> None:
     writer = ix.writer(compound=False, codec=Codec())
     for docnum in extra:
         writer.delete_document(docnum)
-    writer.commit(optimize=True)
+    # only the deletions are written: rewriting the segments to drop a few documents would
+    # cost as much as the build itself (search skips deleted documents)
+    writer.commit(mergetype=NO_MERGE)
 
 
 class _Worker(SubWriterTask):
@@ -513,7 +515,7 @@ def _write_generation(articles, index_dir, *, delete_ids, on_article=None, befor
             if delete_ids is None and report.indexed == 0:
                 writer.cancel()
                 raise IndexMissingError("nothing could be indexed; the previous index is unchanged")
-            writer.commit(optimize=delete_ids is None and not report.duplicates)
+            writer.commit(optimize=delete_ids is None)
             checkpoint("committed")
             if report.duplicates:
                 _keep_last_copies(ix, set(report.duplicates))

@@ -87,6 +87,8 @@ def test_an_id_given_twice_in_one_build_is_indexed_once_with_the_last_copy(tmp_p
     service = SearchService(target)
     assert service.count() == 2
     assert service.article("same").body == last.body
+    assert service.ranked_ids("ไฟป่า") == ["same"]
+    assert service.ranked_ids("น้ำท่วม") == []  # the first copy's words are gone with it
 
 
 def test_rare_words_are_stored_inline_and_found_like_any_other(tmp_path):
