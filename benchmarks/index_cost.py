@@ -27,42 +27,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from whoosh.analysis import Token, Tokenizer  # noqa: E402
 from whoosh.fields import ID, TEXT, Schema  # noqa: E402
 from whoosh.filedb.filestore import FileStorage  # noqa: E402
 
 from searchapp.analysis.normalize import normalize  # noqa: E402
 from searchapp.analysis.segment import cut_words  # noqa: E402
-from searchapp.analysis.analyzers import LEAD_CHARS  # noqa: E402
-from searchapp.index import Codec, _use_term_pool, article_to_document, build_index, make_schema  # noqa: E402
+from searchapp.analysis.analyzers import LEAD_CHARS, _ThaiTokenizer  # noqa: E402
+from searchapp.index import Codec, _positioned, _use_term_pool, article_to_document, build_index, make_schema  # noqa: E402
 from searchapp.ingest import ingest_file  # noqa: E402
 
 
-class WordsOnly(Tokenizer):
-    """nlpo3 words over the normalized text, nothing else (the baseline)."""
+class WordsOnly(_ThaiTokenizer):
+    """nlpo3 words over the normalized text, nothing else (the baseline). Its postings are
+    gathered the product's fast way too (TermPositions), so only what is indexed differs."""
 
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        text = normalize(value).text
+    def _tokens(self, value: str):
         pos = 0
         at = 0
-        for piece in cut_words(text):
+        for piece in cut_words(normalize(value).text):
             start, at = at, at + len(piece)
-            if piece.isspace():
-                continue
-            t.text, t.boost, t.stopped = piece, 1.0, False
-            if positions:
-                t.pos = start_pos + pos
-            if chars:
-                t.startchar, t.endchar = start, at
-            pos += 1
-            yield t
+            if not piece.isspace():
+                yield piece, pos, start, at
+                pos += 1
 
 
 class WordsOnlyLead(WordsOnly):
-    def __call__(self, value, **kwargs):
-        return super().__call__(value[:LEAD_CHARS], **kwargs)
+    def _tokens(self, value: str):
+        return super()._tokens(value[:LEAD_CHARS])
 
 
 def words_only_schema() -> Schema:
@@ -72,7 +63,7 @@ def words_only_schema() -> Schema:
     for name in ("title", "body", "org_text"):
         stored = name != "org_text"
         schema.remove(name)
-        schema.add(name, TEXT(analyzer=WordsOnly(), stored=stored, phrase=True))
+        schema.add(name, _positioned(WordsOnly(), stored=stored))
     schema.remove("lead")
     schema.add("lead", TEXT(analyzer=WordsOnlyLead(), phrase=False))
     return schema
@@ -104,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     articles, _ = ingest_file(corpus)
     cut_words("")  # load the dictionaries before the clock starts
-    minimal_schema = Schema(id=ID(stored=True, unique=True), body=TEXT(analyzer=WordsOnly(), stored=True, phrase=True))
+    minimal_schema = Schema(id=ID(stored=True, unique=True), body=_positioned(WordsOnly(), stored=True))
     with tempfile.TemporaryDirectory(prefix="searchapp-cost-") as tmp:
         rows = {
             "minimal": timed_build(Path(tmp, "minimal"), minimal_schema,
