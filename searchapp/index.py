@@ -25,24 +25,28 @@ import pickle
 import queue
 import shutil
 import signal
+import struct
 import threading
 import time
 import uuid
 import warnings
 import weakref
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import accumulate
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3LeafMatcher, W3PostingsWriter
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.util import random_name
+from whoosh.util.numeric import length_to_byte
 from whoosh import writing as whoosh_writing
 from whoosh.writing import NO_MERGE, PostingPool, SegmentWriter
 
@@ -101,7 +105,10 @@ class _PostingsWriter(W3PostingsWriter):
     """Whoosh's posting writer with its inlining mended: a term found in fewer than
     ``inlinelimit`` documents is kept inside its entry in the term table. Whoosh 2.7.5 calls
     ``set_inline``, a method its term info no longer has (it is ``set_inlined``), so its own
-    codec can only inline nothing; its reader reads inlined postings as they are written here."""
+    codec can only inline nothing; its reader reads inlined postings as they are written here.
+    With ``split_values``, blocks are written in two parts (see _SplitLeafMatcher)."""
+
+    split_values = False
 
     def finish_postings(self):
         terminfo = self._terminfo
@@ -115,6 +122,62 @@ class _PostingsWriter(W3PostingsWriter):
                 self._terminfo = None
                 return terminfo
         return super().finish_postings()
+
+    def _write_block(self, last=False):
+        if not self.split_values:
+            super()._write_block(last)
+            return
+        # as Whoosh's, but the block's data is two parts: its documents and weights first (what
+        # scoring reads), its values (positions) after them, read only when asked (_SplitLeafMatcher)
+        if not self._blockcount:
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        comp = self._compression
+        head = pickle.dumps((self._mini_ids(), self._mini_weights()), 2)
+        values = self._mini_values()
+        tail = b"" if values is None else pickle.dumps(values, 2)
+        if comp:
+            head = zlib.compress(head, comp)
+            tail = zlib.compress(tail, comp) if tail else tail
+        databytes = _HEAD_SIZE.pack(len(head)) + head + tail
+        infobytes = pickle.dumps((len(self._ids), self._ids[-1], self._maxweight, comp,
+                                  length_to_byte(self._minlength), length_to_byte(self._maxlength)), 2)
+        blocklength = len(infobytes) + len(databytes)
+        self._postfile.write_int(-blocklength if last else blocklength)
+        self._postfile.write(infobytes)
+        self._postfile.write(databytes)
+        self._blockcount += 1
+        self._new_block()
+
+
+# a split block's data starts with the byte size of its documents-and-weights part
+_HEAD_SIZE = struct.Struct("<I")
+
+
+class _SplitLeafMatcher(W3LeafMatcher):
+    """Whoosh's posting reader for split blocks: a block's documents and weights are read
+    without its positions (a tenth of its bytes in a body field), positions when asked."""
+
+    def _read_data(self):
+        size = _HEAD_SIZE.unpack(self._postfile.get(self._dataoffset, _HEAD_SIZE.size))[0]
+        head = self._postfile.get(self._dataoffset + _HEAD_SIZE.size, size)
+        ids, weights = pickle.loads(zlib.decompress(head) if self._compression else head)
+        self._data = (ids, weights, None)
+        self._tailoffset = self._dataoffset + _HEAD_SIZE.size + size
+
+    def _read_ids(self):
+        if self._data is None:
+            self._read_data()
+        self._ids = tuple(accumulate(self._data[0]))  # Whoosh's delta_decode, without a Python loop
+
+    def _read_values(self):
+        if self._data is None:
+            self._read_data()
+        if self._data[2] is None and self._nextoffset > self._tailoffset:
+            tail = self._postfile.get(self._tailoffset, self._nextoffset - self._tailoffset)
+            values = pickle.loads(zlib.decompress(tail) if self._compression else tail)
+            self._data = (self._data[0], self._data[1], values)
+        super()._read_values()
 
 
 class _TermPool(PostingPool):
@@ -198,17 +261,32 @@ class Codec(W3Codec):
     """Whoosh's file format, written faster. Most syllable-bigram terms occur in one to three
     documents: their postings go inline (no block of their own, no compression call), the
     rest are compressed at zlib level 1 (the same size here as Whoosh's level 3, in less time),
-    and no per-block field lengths are kept (they serve Whoosh's block-skipping collector,
-    which ranking.py does not use). Whoosh pickles the codec into each segment: module-level."""
+    no per-block field lengths are kept (they serve Whoosh's block-skipping collector,
+    which ranking.py does not use), and a block's positions are kept apart from its documents
+    and weights, so scoring a word does not decompress where it stands (_SplitLeafMatcher).
+    Whoosh pickles the codec into each segment: module-level."""
 
     length_stats = False
+    # blocks written in two parts (_SplitLeafMatcher); segments written before, whose pickled codec
+    # has no such attribute of its own, are read as Whoosh wrote them
+    split_values = False
 
-    def __init__(self, blocklimit: int = 128, compression: int = 1, inlinelimit: int = 4) -> None:
+    def __init__(self, blocklimit: int = 128, compression: int = 1, inlinelimit: int = 4,
+                 split_values: bool = True) -> None:
         super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
+        self.split_values = split_values
 
     def postings_writer(self, dbfile, byteids=False):
-        return _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
-                               compression=self._compression, inlinelimit=self._inlinelimit)
+        writer = _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                                 compression=self._compression, inlinelimit=self._inlinelimit)
+        writer.split_values = self.split_values and not byteids  # term vectors: Whoosh's reader
+        return writer
+
+    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+        if not self.split_values or terminfo.is_inlined():
+            return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
+        offset, length = terminfo.extent()
+        return _SplitLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
 
 
 def schema_names() -> list[str]:

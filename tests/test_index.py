@@ -128,6 +128,45 @@ def test_an_index_written_by_whooshs_own_codec_is_still_read_and_updated(tmp_pat
     assert service.ranked_ids("เชียงราย") == ["new"]
 
 
+def _all_postings(index_dir):
+    service = SearchService(index_dir)
+    reader = service.handle.searcher().reader()
+    found = {}
+    for field in ("body", "body_bi", "lead", "id"):
+        for term in reader.lexicon(field):
+            matcher = reader.postings(field, term)
+            found[field, term] = items = []
+            while matcher.is_active():
+                items.append((matcher.id(), matcher.weight(), matcher.value()))
+                matcher.next()
+    return found
+
+
+def test_split_blocks_hold_the_same_postings_as_whooshs_and_older_indexes_still_read(tmp_path, monkeypatch):
+    # a block's documents and weights are written apart from its positions (scoring reads no
+    # positions); what is read back must be exactly what Whoosh's layout holds, over several blocks
+    # of a word in every article, and an index built before (one layout) still reads and updates
+    from searchapp.index import Codec, update_index
+
+    articles = [Article(id=f"n{i}", title="", body=f"ข่าวน้ำท่วม ภาคเหนือ ฝนตกหนัก น้ำท่วม {i} ครั้ง") for i in range(300)]
+    build_index(articles, tmp_path / "split")
+    with monkeypatch.context() as patched:
+        # as session 7's codec wrote them (the codec is pickled into each segment: same class)
+        patched.setattr(Codec.__init__, "__defaults__", (128, 1, 4, False))
+        build_index(articles, tmp_path / "whole")
+    layouts = [SearchService(tmp_path / name).handle.searcher().reader().codec().split_values
+               for name in ("split", "whole")]
+    assert layouts == [True, False]
+    split, whole = _all_postings(tmp_path / "split"), _all_postings(tmp_path / "whole")
+    assert split == whole
+    assert len(split["body", "น้ำท่วม".encode()]) == 300  # three blocks of 128
+    assert split["body", "น้ำท่วม".encode()][0][1] == 2.0  # twice in each article
+    update_index([Article(id="new", title="", body="น้ำท่วมหนักในเชียงราย")], {"n0"}, tmp_path / "whole")
+    service = SearchService(tmp_path / "whole")
+    assert service.search("น้ำท่วม").total == 300
+    assert service.ranked_ids('"ท่วมหนักในเชียงราย"') == ["new"]
+
+
 @pytest.mark.parametrize("limit", [10**9, 3000])  # all in memory; a run file every ~25 postings
 def test_the_term_pool_gives_the_postings_whooshs_pool_gives(tmp_path, limit):
     # the build's posting pool is ours (grouped by term, marshal run files); what comes out must be
