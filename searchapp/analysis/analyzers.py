@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pickle
 from functools import lru_cache
+from itertools import accumulate
 from typing import Iterator
 
 from whoosh.analysis import Token as WhooshToken
 from whoosh.analysis import Tokenizer
 from whoosh.formats import Positions
+from whoosh.system import _INT_SIZE  # the size of the position count before the pickled gaps
 
 from .segment import analyze
 
@@ -115,6 +118,13 @@ class TermPositions(Positions):
         for text, found in poses.items():
             # most terms stand once in a document: their encoding is looked up, not made again
             yield text, len(found), len(found) * boost, _one_position(found[0]) if len(found) == 1 else encode(found)
+
+
+    def decode_positions(self, valuestring):
+        # Whoosh's decoding (a count, then the pickled gaps), the gaps summed in C
+        if not valuestring.endswith(b"."):
+            valuestring += b"."
+        return list(accumulate(pickle.loads(valuestring[_INT_SIZE:])))
 
 
 @lru_cache(maxsize=65_536)

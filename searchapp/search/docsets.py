@@ -14,6 +14,8 @@ Scores do not matter here: ``AndMaybe`` is its required side, ``AndNot`` a diffe
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from whoosh import query as Q
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query.wrappers import WrappingQuery
@@ -100,15 +102,15 @@ def phrase_matches(reader, field_name: str, words, within: set[int] | None = Non
     for i, btext in enumerate(btexts):
         matcher = raw_postings(reader, field_name, btext)
         kept: dict[int, list[float]] = {}  # the documents where the phrase still goes on
-        for docnum in positioned_at(matcher, list(found)):
-            positions = decode(matcher.value())
+        for docnum, weight, value in postings_at(matcher, list(found)):
+            positions = decode(value)
             if i == 0:
                 starts[docnum] = set(positions)
             else:
                 starts[docnum] = starts[docnum].intersection(p - i for p in positions)
                 if not starts[docnum]:
                     continue
-            kept[docnum] = found[docnum] + [matcher.weight()]
+            kept[docnum] = found[docnum] + [weight]
         found = kept
     return found
 
@@ -122,6 +124,36 @@ def _costly(query: Q.Query) -> bool:
     if type(query) is Q.Not:
         return _costly(query.query)
     return isinstance(query, Q.Phrase)
+
+
+def postings_at(matcher, docnums):
+    """(document, weight, value) of each of ``docnums`` (ascending) that ``matcher`` (a fresh raw
+    posting matcher) has. A whoosh3 list is read a block at a time: a block none of them falls
+    in is passed by its header alone, and the others' values are read once for the block,
+    not by stepping to each document (which cost more than the rest of a phrase search)."""
+    if not (hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block") and hasattr(matcher, "_maxid")):
+        for docnum in positioned_at(matcher, docnums):
+            yield docnum, matcher.weight(), matcher.value()
+        return
+    at, count = 0, len(docnums)
+    while at < count and matcher.is_active():
+        last = matcher._maxid
+        if docnums[at] <= last:
+            upto = bisect_right(docnums, last, at)
+            if matcher._ids is None:
+                matcher._read_ids()
+            index = {d: i for i, d in enumerate(matcher._ids)}
+            wanted = [(d, index[d]) for d in docnums[at:upto] if d in index]
+            if wanted:
+                if matcher._weights is None:
+                    matcher._read_weights()
+                if matcher._values is None:
+                    matcher._read_values()
+                weights, values = matcher._weights, matcher._values
+                for d, i in wanted:
+                    yield d, weights[i], values[i]
+            at = upto
+        matcher._next_block()
 
 
 def positioned_at(matcher, docnums):
@@ -246,5 +278,5 @@ def docs_of(searcher, query: Q.Query, within: set[int] | None = None) -> set[int
     return {offset + d for offset, docs in _leaf_docs(searcher, [query], within) for d in docs}
 
 
-__all__ = ["docs_of", "matching_docs", "own_phrase", "phrase_matches", "positioned_at", "posting_blocks",
+__all__ = ["docs_of", "matching_docs", "own_phrase", "phrase_matches", "positioned_at", "postings_at", "posting_blocks",
            "raw_postings", "term_bytes"]

@@ -28,7 +28,7 @@ import heapq
 import threading
 
 from whoosh import query as Q
-from .docsets import docs_of, own_phrase, phrase_matches, positioned_at, posting_blocks, raw_postings, term_bytes
+from .docsets import docs_of, own_phrase, phrase_matches, posting_blocks, postings_at, raw_postings, term_bytes
 
 Scores = dict[int, float]
 
@@ -206,9 +206,8 @@ def _word_positions(searcher, words: list[str], docnums: list[int]) -> dict[int,
             btext = term_bytes(reader, NEAR_FIELD, word)
             if btext is None:
                 continue
-            matcher = raw_postings(reader, NEAR_FIELD, btext)
-            for d in positioned_at(matcher, local):
-                found[d + offset].extend((p, word) for p in decode(matcher.value()))
+            for d, _, value in postings_at(raw_postings(reader, NEAR_FIELD, btext), local):
+                found[d + offset].extend((p, word) for p in decode(value))
     return found
 
 
