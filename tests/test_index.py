@@ -209,3 +209,38 @@ def test_postings_gathered_from_our_tokenizers_are_whooshs_positions_postings():
         ours = sorted(TermPositions(field_boost=2.0).word_values(text, analyzer, mode="index"))
         assert ours == sorted(Positions(field_boost=2.0).word_values(text, analyzer, mode="index"))
         assert any(freq > 1 for _, freq, _, _ in ours)
+
+
+def test_facet_counts_of_a_query_matching_most_of_the_archive_are_exact_after_deletions(tmp_path):
+    # a common word matches most articles: its counts are worked out as the whole archive's less
+    # the rest's; they must equal counting the matches, deleted articles counting nowhere
+    from datetime import datetime
+
+    from searchapp.index import update_index
+    from searchapp.search import Filters
+
+    def article(i, body, section, orgs, year):
+        return Article(id=f"f{i}", title="", body=body, section=section, organizations=orgs,
+                       published=datetime(year, 1, 1))
+
+    target = tmp_path / "index"
+    build_index([
+        article(0, "ข่าวน้ำท่วม", "ภูมิภาค", ("กรมชลประทาน",), 2023),
+        article(1, "ข่าวน้ำท่วมหนัก", "ภูมิภาค", ("กรมชลประทาน", "กรมอุตุนิยมวิทยา"), 2024),
+        article(2, "ข่าวการเมือง", "การเมือง", ("รัฐสภา",), 2024),
+        article(3, "ข่าวต่างประเทศ", "ต่างประเทศ", ("อาเซียน",), 2024),
+        article(4, "ข่าวเศรษฐกิจ", "เศรษฐกิจ", ("กรมชลประทาน",), 2022),
+        article(5, "ราคาทองคำ", "เศรษฐกิจ", ("ธนาคารแห่งประเทศไทย",), 2021),
+    ], target)
+    update_index([], {"f3"}, target)  # deleted: its section, organization and year go with it
+    assert SearchService(target).handle.searcher().reader().has_deletions()
+    results = SearchService(target).search("ข่าว")
+    assert results.total == 4
+    facets = {name: {v.value: v.count for v in values} for name, values in results.facets.items()}
+    assert facets["section"] == {"ภูมิภาค": 2, "การเมือง": 1, "เศรษฐกิจ": 1}
+    assert facets["org"] == {"กรมชลประทาน": 3, "กรมอุตุนิยมวิทยา": 1, "รัฐสภา": 1}
+    assert facets["year"] == {"2024": 2, "2023": 1, "2022": 1}
+    few = SearchService(target).search("น้ำท่วม")  # under half: counted directly
+    assert {v.value: v.count for v in few.facets["org"]} == {"กรมชลประทาน": 2, "กรมอุตุนิยมวิทยา": 1}
+    narrowed = SearchService(target).search("ข่าว", filters=Filters(sections=("ภูมิภาค",)))
+    assert narrowed.total == 2

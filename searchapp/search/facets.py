@@ -123,16 +123,32 @@ class FacetTable:
         self.sections = column("section", "", translate=True)
         self.sources = column("source", "", translate=True)
         self.published = column("published", _NO_DATE, translate=False)
+        deleted: set[int] = set()
+        for leaf, offset in reader.leaf_readers():
+            if leaf.has_deletions():
+                deleted.update(d + offset for d in leaf.deleted_docs_set)
+        # a query of common words matches most of the archive: its counts are the whole
+        # archive's less those of the (fewer) articles it does not match
+        self._live = frozenset(range(len(self.published))) - deleted
+        self._whole = self._counters(self._live)
 
-    def count(self, docnums: list[int], filters: Filters,
-              limit: int = MAX_FACET_VALUES) -> dict[str, tuple[FacetValue, ...]]:
-        """Exact value counts over ``docnums`` for each facet, largest first (years newest first)."""
-        counters = {
+    def _counters(self, docnums) -> dict[str, Counter]:
+        return {
             "org": Counter(chain.from_iterable(map(self.orgs.__getitem__, docnums))),
             "year": Counter(map(self.years.__getitem__, docnums)),
             "section": Counter(map(self.sections.__getitem__, docnums)),
             "source": Counter(map(self.sources.__getitem__, docnums)),
         }
+
+    def count(self, docnums: list[int], filters: Filters,
+              limit: int = MAX_FACET_VALUES) -> dict[str, tuple[FacetValue, ...]]:
+        """Exact value counts over ``docnums`` (live documents) for each facet, largest first
+        (years newest first)."""
+        if len(docnums) * 2 > len(self._live):
+            others = self._counters(self._live.difference(docnums))
+            counters = {name: whole - others[name] for name, whole in self._whole.items()}  # drops zeros
+        else:
+            counters = self._counters(docnums)
         for counter in counters.values():
             counter.pop(None, None)
             counter.pop("", None)
