@@ -119,7 +119,6 @@ class TermPositions(Positions):
             # most terms stand once in a document: their encoding is looked up, not made again
             yield text, len(found), len(found) * boost, _one_position(found[0]) if len(found) == 1 else encode(found)
 
-
     def decode_positions(self, valuestring):
         # Whoosh's decoding (a count, then the pickled gaps), the gaps summed in C
         if not valuestring.endswith(b"."):
