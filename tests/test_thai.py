@@ -244,3 +244,17 @@ def test_kinds_of_committee_and_party_and_a_parliament_followed_by_other_words_a
     assert extract_organizations("", "วุฒิสภาญี่ปุ่นมีมติ") == ("วุฒิสภาญี่ปุ่น",)
     orgs = extract_organizations("", "ต้องได้รับอนุมัติจากรัฐสภา ซึ่งรัฐสภาชุดปัจจุบันพรรครัฐบาลเกาหลีใต้ควบคุม")
     assert not any("ชุดปัจจุบัน" in o for o in orgs)
+
+
+def test_codes_and_longer_acronyms_are_not_the_organization_inside_them():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # an abbreviation glued to a number is a code: the minister, a highway, a product
+    assert extract_organizations("", "พล.อ.อนุพงษ์ เผ่าจินดา รมว.มหาดไทย (มท.1) กล่าวว่า") == ()
+    assert extract_organizations("", "ถนนสาย ทล.3 ปิดการจราจร ส่วนกรมทางหลวงแจ้งว่า") == ("กรมทางหลวง",)
+    assert "กระทรวงมหาดไทย" in extract_organizations("", "ที่ประชุม มท. มีมติ")
+    # IS spelled in Thai inside ISS (the space station) or AIS (a company) is not the militant group
+    assert extract_organizations("", "ไปสู่สถานีอวกาศนานาชาติ (ไอเอสเอส) หรือไกลกว่า") == ()
+    assert extract_organizations("", "ลูกค้าเอไอเอสใช้งานได้ตามปกติ") == ()
+    for text in ("กลุ่มไอเอสเคยโจมตีเมืองนี้", "ไอเอสอ้างความรับผิดชอบ", "ไอเอสเอง"):
+        assert extract_organizations("", text) == ("กลุ่มรัฐอิสลาม",), text

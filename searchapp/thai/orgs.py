@@ -65,8 +65,9 @@ class OrganizationRegistry:
         # end in the middle of a character cluster. One trie-shaped pattern each: an
         # alternation of hundreds of names would be tried name by name at every position.
         # not part of a chained unit code (กสก.สพฐ.4, บก.อก.บช.ส.)
+        # nor glued to a number: a code (ทล.3 a highway, มท.1 the minister, พด.1 a product)
         self._thai_abbr = re.compile(r"(?<![.])" + _trie_pattern(
-            [f for a, f in zip(thai, thai_forms) if _is_thai_abbreviation(a)], r"(?![\u0e01-\u0e2e]{1,4}\.)"))
+            [f for a, f in zip(thai, thai_forms) if _is_thai_abbreviation(a)], r"(?![\u0e01-\u0e2e]{1,4}\.|[0-9])"))
         self._thai = re.compile(_trie_pattern(
             [f for a, f in zip(thai, thai_forms) if not _is_thai_abbreviation(a)], _NOT_MID_CLUSTER))
         boundary_l, boundary_r = r"(?<![A-Za-z0-9\-])", r"(?![A-Za-z0-9])"
@@ -99,6 +100,8 @@ class OrganizationRegistry:
                     continue
                 if pattern is self._thai_abbr and not abbreviation_starts_word(folded, m.start()):
                     continue
+                if pattern is self._thai and _inside_spelled_acronym(folded, m):
+                    continue
                 found.append((m.start(), m.end(), org.name))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         result: list[Match] = []
@@ -126,6 +129,22 @@ def abbreviation_starts_word(text: str, start: int) -> bool:
 
 
 _NOT_MID_CLUSTER = r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
+
+
+# English letters as Thai spells them (ไอเอส = IS, เอไอเอส = AIS), longest first
+_LETTER_NAMES = "ดับเบิลยู|เอ็กซ์|เอ็ม|เอ็น|เอฟ|เอช|แอล|อาร์|เอส|คิว|แซด|วาย|เอ|บี|ซี|ดี|อี|จี|ไอ|เจ|เค|โอ|พี|ที|ยู|วี"
+_SPELLED = re.compile(f"(?:{_LETTER_NAMES})+")
+_LETTER_BEFORE = re.compile(f"(?:{_LETTER_NAMES})$")
+# letters running on to the end of the Thai run: a longer acronym (ไอเอสเอส), not a word after it (ไอเอสเคย)
+_LETTERS_TO_END = re.compile(f"(?:{_LETTER_NAMES})+(?![\u0e01-\u0e4e])")
+
+
+def _inside_spelled_acronym(text: str, m: re.Match[str]) -> bool:
+    """A Thai-spelled acronym (ไอเอส) that is part of a longer one (เอไอเอส, ไอเอสเอส) is not that name."""
+    if not _SPELLED.fullmatch(m.group(0)):
+        return False
+    return bool(_LETTER_BEFORE.search(text, max(0, m.start() - 9), m.start())
+                or _LETTERS_TO_END.match(text, m.end()))
 
 
 def _is_thai_abbreviation(alias: str) -> bool:
