@@ -267,3 +267,25 @@ def test_the_first_page_is_the_head_of_the_full_ranking_at_scale(many_index, que
 def test_a_page_past_the_end_is_empty_not_the_last_page_again(archive, sort):
     results = archive.search("ข้าว", page=50, size=2, sort=sort)
     assert results.hits == () and results.total == 3 and results.page == 50
+
+
+@pytest.mark.parametrize("limit", [1, 2, 12])
+def test_organization_counts_taken_most_written_about_first_equal_counting_every_match(archive, monkeypatch, limit):
+    # a large match set's organizations are counted one organization at a time, stopping when the
+    # rest cannot rank; forced here on the small archive, it must give exactly what counting each
+    # match's organizations gives, ties ordered by name, selected organizations included
+    import searchapp.search.facets as facets
+
+    searcher, generation = archive.handle.current()
+    table = archive._facet_table(searcher, generation)
+    everything = sorted(table._live)
+    queries = [everything, everything[::2], everything[1::3], everything[:5]]
+    for docnums in queries:
+        for chosen in ((), (table._org_order[-1],), ("องค์กรที่ไม่มี",)):
+            filters = Filters(orgs=chosen)
+            expected = table.count(docnums, filters, limit=limit)
+            monkeypatch.setattr(facets, "_FEW_MATCHES", 0)
+            assert table.count(docnums, filters, limit=limit) == expected
+            monkeypatch.setattr(facets, "_FEW_MATCHES", 10**9)
+            assert table.count(docnums, filters, limit=limit) == expected
+    assert len(table._org_order) > 3  # the archive names enough organizations for the cut to matter

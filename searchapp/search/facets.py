@@ -9,6 +9,7 @@ of results clicking it gives.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from itertools import chain
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from .build import all_of, field_filter, published_between
 FACETS = ("org", "year", "section", "source")
 MAX_FILTER_VALUES = 10
 MAX_FACET_VALUES = 12
+# up to this many matches, their organizations are counted one by one (FacetTable._org_counts)
+_FEW_MATCHES = 5_000
 # the raw column value Whoosh gives a document without a publication date
 _NO_DATE = 2 ** 64 - 1
 
@@ -131,14 +134,48 @@ class FacetTable:
         # archive's less those of the (fewer) articles it does not match
         self._live = frozenset(range(len(self.published))) - deleted
         self._whole = self._counters(self._live)
+        # each organization's live articles, most written-about first (_org_counts)
+        self._org_docs: dict[str, list[int]] = {}
+        for docnum, names in enumerate(self.orgs):
+            if docnum not in deleted:
+                for name in names:
+                    if name:
+                        self._org_docs.setdefault(name, []).append(docnum)
+        self._org_order = sorted(self._org_docs, key=lambda name: (-len(self._org_docs[name]), name))
 
     def _counters(self, docnums) -> dict[str, Counter]:
         return {
-            "org": Counter(chain.from_iterable(map(self.orgs.__getitem__, docnums))),
             "year": Counter(map(self.years.__getitem__, docnums)),
             "section": Counter(map(self.sections.__getitem__, docnums)),
             "source": Counter(map(self.sources.__getitem__, docnums)),
         }
+
+    def _org_counts(self, docnums: list[int], selected: Iterable[str], limit: int) -> dict[str, int]:
+        """Exact counts of the organizations that can be among the ``limit`` most frequent in
+        ``docnums`` (and of ``selected``). Counting every organization of every match cost 80 ms
+        for 45,000 matches of 100,000 articles (ten names each); here organizations are taken
+        most written-about first, each counted among the matches, until the next one has fewer
+        articles in all than the ``limit``-th count so far: it and all after it cannot rank."""
+        if len(docnums) <= _FEW_MATCHES:
+            return Counter(chain.from_iterable(map(self.orgs.__getitem__, docnums)))
+        matched = set(docnums).__contains__
+        counts: dict[str, int] = {}
+        best: list[int] = []  # the `limit` highest counts so far (a min-heap)
+        for name in self._org_order:
+            docs = self._org_docs[name]
+            if len(best) >= limit and len(docs) < best[0]:
+                break
+            found = sum(map(matched, docs))
+            if found:
+                counts[name] = found
+                if len(best) < limit:
+                    heapq.heappush(best, found)
+                elif found > best[0]:
+                    heapq.heapreplace(best, found)
+        for name in selected:
+            if name not in counts and name in self._org_docs:
+                counts[name] = sum(map(matched, self._org_docs[name]))
+        return {name: found for name, found in counts.items() if found}
 
     def count(self, docnums: list[int], filters: Filters,
               limit: int = MAX_FACET_VALUES) -> dict[str, tuple[FacetValue, ...]]:
@@ -149,6 +186,7 @@ class FacetTable:
             counters = {name: whole - others[name] for name, whole in self._whole.items()}  # drops zeros
         else:
             counters = self._counters(docnums)
+        counters = {"org": Counter(self._org_counts(docnums, filters.orgs, limit)), **counters}
         for counter in counters.values():
             counter.pop(None, None)
             counter.pop("", None)
