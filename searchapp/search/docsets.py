@@ -40,6 +40,12 @@ def raw_postings(reader, field_name: str, btext):
     return matcher
 
 
+def _reads_blocks(matcher) -> bool:
+    """Whether ``matcher`` is a whoosh3 on-disk posting list, read here a block at a time through
+    its block attributes (an inlined list is a plain ListMatcher)."""
+    return all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_read_values", "_next_block", "_maxid"))
+
+
 def posting_blocks(reader, field_name: str, text, weights: bool = False):
     """A term's postings in one segment, a block at a time: (document numbers, weights or
     None) pairs, deleted documents included (callers take them out). Nothing for an absent term.
@@ -50,7 +56,7 @@ def posting_blocks(reader, field_name: str, text, weights: bool = False):
         matcher = raw_postings(reader, field_name, text)
     except TermNotFound:
         return
-    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_read_weights") and hasattr(matcher, "_next_block"):
+    if _reads_blocks(matcher):
         while matcher.is_active():
             if matcher._ids is None:
                 matcher._read_ids()
@@ -131,7 +137,7 @@ def postings_at(matcher, docnums):
     posting matcher) has. A whoosh3 list is read a block at a time: a block none of them falls
     in is passed by its header alone, and the others' values are read once for the block,
     not by stepping to each document (which cost more than the rest of a phrase search)."""
-    if not (hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block") and hasattr(matcher, "_maxid")):
+    if not _reads_blocks(matcher):
         for docnum in positioned_at(matcher, docnums):
             yield docnum, matcher.weight(), matcher.value()
         return
