@@ -160,8 +160,7 @@ class _SplitLeafMatcher(W3LeafMatcher):
 
     def _read_data(self):
         size = _HEAD_SIZE.unpack(self._postfile.get(self._dataoffset, _HEAD_SIZE.size))[0]
-        head = self._postfile.get(self._dataoffset + _HEAD_SIZE.size, size)
-        ids, weights = pickle.loads(zlib.decompress(head) if self._compression else head)
+        ids, weights = self._unpack(self._postfile.get(self._dataoffset + _HEAD_SIZE.size, size))
         self._data = (ids, weights, None)
         self._tailoffset = self._dataoffset + _HEAD_SIZE.size + size
 
@@ -174,10 +173,12 @@ class _SplitLeafMatcher(W3LeafMatcher):
         if self._data is None:
             self._read_data()
         if self._data[2] is None and self._nextoffset > self._tailoffset:
-            tail = self._postfile.get(self._tailoffset, self._nextoffset - self._tailoffset)
-            values = pickle.loads(zlib.decompress(tail) if self._compression else tail)
+            values = self._unpack(self._postfile.get(self._tailoffset, self._nextoffset - self._tailoffset))
             self._data = (self._data[0], self._data[1], values)
         super()._read_values()
+
+    def _unpack(self, part: bytes):
+        return pickle.loads(zlib.decompress(part) if self._compression else part)
 
 
 class _TermPool(PostingPool):
