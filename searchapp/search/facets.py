@@ -150,7 +150,7 @@ class FacetTable:
             "source": Counter(map(self.sources.__getitem__, docnums)),
         }
 
-    def _org_counts(self, docnums: list[int], selected: Iterable[str], limit: int) -> dict[str, int]:
+    def _org_counts(self, docnums: list[int], selected: Iterable[str], limit: int) -> Counter:
         """Exact counts of the organizations that can be among the ``limit`` most frequent in
         ``docnums`` (and of ``selected``). Counting every organization of every match cost 50-80 ms
         for 45,000 matches of 100,000 articles (nine names each); here organizations are taken
@@ -175,7 +175,7 @@ class FacetTable:
         for name in selected:
             if name not in counts and name in self._org_docs:
                 counts[name] = sum(map(matched, self._org_docs[name]))
-        return {name: found for name, found in counts.items() if found}
+        return Counter({name: found for name, found in counts.items() if found})
 
     def count(self, docnums: list[int], filters: Filters,
               limit: int = MAX_FACET_VALUES) -> dict[str, tuple[FacetValue, ...]]:
@@ -186,7 +186,7 @@ class FacetTable:
             counters = {name: whole - others[name] for name, whole in self._whole.items()}  # drops zeros
         else:
             counters = self._counters(docnums)
-        counters = {"org": Counter(self._org_counts(docnums, filters.orgs, limit)), **counters}
+        counters = {"org": self._org_counts(docnums, filters.orgs, limit), **counters}
         for counter in counters.values():
             counter.pop(None, None)
             counter.pop("", None)
