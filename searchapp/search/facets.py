@@ -10,6 +10,7 @@ of results clicking it gives.
 from __future__ import annotations
 
 import heapq
+from array import array
 from collections import Counter
 from itertools import chain
 from dataclasses import dataclass
@@ -105,7 +106,10 @@ class FacetTable:
     """Every document's facet values and publication time, read from the index's columns
     once per index generation (a whole column at a time). Counting the values of the
     matching documents is then a pass over Python lists (``Counter`` over ``map``), not
-    four column lookups per document."""
+    four column lookups per document.
+
+    Held per server process, so kept compact: organizations as numbers in flat arrays, times
+    in an array (at 100,000 articles a tuple of strings per article was 200 MB a process)."""
 
     def __init__(self, reader) -> None:
         interned: dict[object, object] = {}
@@ -119,29 +123,45 @@ class FacetTable:
                 values.extend(interned.setdefault(v, v) for v in part)
             return values
 
-        self.orgs: list[tuple[str, ...]] = [
-            tuple(raw.decode("utf-8").split(ORG_SEPARATOR)) if raw else ()
-            for raw in column(ORG_COLUMN, b"", translate=False)]
         self.years = [y if y in CE_YEARS else None for y in column("year", None, translate=True)]
         self.sections = column("section", "", translate=True)
         self.sources = column("source", "", translate=True)
-        self.published = column("published", _NO_DATE, translate=False)
+        self.published = array("Q", column("published", _NO_DATE, translate=False))
         deleted: set[int] = set()
         for leaf, offset in reader.leaf_readers():
             if leaf.has_deletions():
                 deleted.update(d + offset for d in leaf.deleted_docs_set)
+        # document d's organizations are numbers _org_ids[_org_at[d]:_org_at[d + 1]] of _org_names
+        self._org_names: list[str] = []
+        number: dict[bytes, int] = {}
+        self._org_ids = array("I")
+        self._org_at = array("I", [0])
+        for raw in column(ORG_COLUMN, b"", translate=False):
+            if raw:
+                for name in raw.split(ORG_SEPARATOR.encode("utf-8")):
+                    if name:
+                        if name not in number:
+                            number[name] = len(self._org_names)
+                            self._org_names.append(name.decode("utf-8"))
+                        self._org_ids.append(number[name])
+            self._org_at.append(len(self._org_ids))
         # a query of common words matches most of the archive: its counts are the whole
         # archive's less those of the (fewer) articles it does not match
         self._live = frozenset(range(len(self.published))) - deleted
         self._whole = self._counters(self._live)
         # each organization's live articles, most written-about first (_org_counts)
-        self._org_docs: dict[str, list[int]] = {}
-        for docnum, names in enumerate(self.orgs):
-            if docnum not in deleted:
-                for name in names:
-                    if name:
-                        self._org_docs.setdefault(name, []).append(docnum)
-        self._org_order = sorted(self._org_docs, key=lambda name: (-len(self._org_docs[name]), name))
+        self._org_docs = [array("I") for _ in self._org_names]
+        for docnum in range(len(self.published)):
+            if docnum in deleted:
+                continue
+            for org in self._organizations(docnum):
+                self._org_docs[org].append(docnum)
+        self._org_number = {name: org for org, name in enumerate(self._org_names)}
+        self._org_order = sorted(range(len(self._org_names)),
+                                 key=lambda org: (-len(self._org_docs[org]), self._org_names[org]))
+
+    def _organizations(self, docnum: int) -> array:
+        return self._org_ids[self._org_at[docnum]:self._org_at[docnum + 1]]
 
     def _counters(self, docnums) -> dict[str, Counter]:
         return {
@@ -156,25 +176,28 @@ class FacetTable:
         for 45,000 matches of 100,000 articles (nine names each); here organizations are taken
         most written-about first, each counted among the matches, until the next one has fewer
         articles in all than the ``limit``-th count so far: it and all after it cannot rank."""
+        names = self._org_names
         if len(docnums) <= _FEW_MATCHES:
-            return Counter(chain.from_iterable(map(self.orgs.__getitem__, docnums)))
+            counted = Counter(chain.from_iterable(map(self._organizations, docnums)))
+            return Counter({names[org]: found for org, found in counted.items()})
         matched = set(docnums).__contains__
         counts: dict[str, int] = {}
         best: list[int] = []  # the `limit` highest counts so far (a min-heap)
-        for name in self._org_order:
-            docs = self._org_docs[name]
+        for org in self._org_order:
+            docs = self._org_docs[org]
             if len(best) >= limit and len(docs) < best[0]:
                 break
             found = sum(map(matched, docs))
             if found:
-                counts[name] = found
+                counts[names[org]] = found
                 if len(best) < limit:
                     heapq.heappush(best, found)
                 elif found > best[0]:
                     heapq.heapreplace(best, found)
         for name in selected:
-            if name not in counts and name in self._org_docs:
-                counts[name] = sum(map(matched, self._org_docs[name]))
+            org = self._org_number.get(name)
+            if name not in counts and org is not None:
+                counts[name] = sum(map(matched, self._org_docs[org]))
         return Counter({name: found for name, found in counts.items() if found})
 
     def count(self, docnums: list[int], filters: Filters,
