@@ -42,12 +42,14 @@ def serve(argv: list[str]) -> int:
                 return code
     from waitress import serve as waitress_serve
 
+    from .memory import start_trimming
     from .web import create_app
 
     overrides = settings.with_overrides(index_dir=args.index, host=args.host, port=args.port)
     if args.workers == 1:
         app = create_app(settings=overrides)
         print(f"searchapp: serving {args.index}/ on http://{args.host}:{args.port}/", flush=True)
+        start_trimming()
         waitress_serve(app, host=args.host, port=args.port, threads=args.threads, ident="searchapp")
         return 0
     from .processes import listen, serve_in_processes
@@ -59,9 +61,12 @@ def serve(argv: list[str]) -> int:
         return 1
     print(f"searchapp: serving {args.index}/ on http://{args.host}:{args.port}/ "
           f"with {args.workers} processes", flush=True)
-    # each process makes its own app (searchers, caches) after the fork
-    return serve_in_processes(sock, args.workers, lambda shared: waitress_serve(
-        create_app(settings=overrides), sockets=[shared], threads=args.threads, ident="searchapp"))
+    def run(shared) -> None:
+        # each process makes its own app (searchers, caches) and trimming thread after the fork
+        start_trimming()
+        waitress_serve(create_app(settings=overrides), sockets=[shared], threads=args.threads, ident="searchapp")
+
+    return serve_in_processes(sock, args.workers, run)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,45 @@
+"""A server process gives memory it no longer uses back to the system (searchapp/memory.py)."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from searchapp import memory
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux") or memory._malloc_trim() is None,
+                                reason="needs /proc and glibc's malloc_trim")
+
+
+def _private_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("RssAnon:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no RssAnon in /proc/self/status")
+
+
+def test_freed_memory_between_live_blocks_goes_back_to_the_system():
+    # what a search leaves behind: many blocks freed, a few kept among them (so the C
+    # library cannot simply shrink its heap from the top)
+    blocks = [bytes(4000) + bytes([i % 256]) for i in range(40_000)]
+    kept = blocks[::50]
+    del blocks
+    before = _private_mb()
+    assert memory.release_free_memory()
+    after = _private_mb()
+    assert before - after > 100, f"{before:.0f} MB -> {after:.0f} MB"
+    assert len(kept) == 800
+
+
+def test_server_processes_trim_in_the_background():
+    stop = threading.Event()
+    thread = memory.start_trimming(every_s=0.01, stop=stop)
+    try:
+        assert thread is not None and thread.daemon and thread.is_alive()
+    finally:
+        stop.set()
+    thread.join(timeout=5)
+    assert not thread.is_alive()
