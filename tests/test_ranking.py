@@ -9,7 +9,7 @@ from whoosh import query as Q
 from searchapp.search.build import build_query
 from searchapp.search.docsets import matching_docs
 from searchapp.search.query import parse_query
-from searchapp.search.ranking import LengthNorms, scores, top
+from searchapp.search.ranking import LengthNorms, ranked_scores, scores, top
 
 
 def _has_disjunction_max(query) -> bool:
@@ -169,3 +169,41 @@ def test_words_standing_together_rank_above_the_same_words_far_apart(tmp_path):
     assert service.ranked_ids("ทุเรียน", limit=2) == ["apart", "together"]
     first, second = service.search("ทุเรียน ส่งออก", size=1), service.search("ทุเรียน ส่งออก", page=2, size=1)
     assert [first.hits[0].id, second.hits[0].id] == ["together", "apart"]
+
+
+_WITH_PHRASES = ['ทีม "กองหลัง กองหน้า"', 'ผู้รักษาประตู "ลีก ชัยชนะ" โค้ช', '+"ทีม ฟุตบอล" แชมป์', 'ฟุตบอล -"ทีม ทีม"',
+                 'ฟุตบอล "กองหลัง กองหน้า" 2015', '"กองหลัง กองหน้า" OR ลีก', '"ทีม ฟุตบอล"']
+
+
+@pytest.mark.parametrize("text", _WITH_PHRASES)
+def test_phrases_looked_for_only_where_they_matter_change_neither_totals_nor_the_best(many_index, text):
+    # ranked_scores leaves phrases out of a first pass and then reads their positions only in the
+    # documents they could bring in or lift among the best: the same documents and the same best
+    # as scoring every phrase everywhere, to the last bit of each score
+    from searchapp.search import SearchService
+    from searchapp.search.docsets import docs_of
+
+    service = SearchService(many_index)
+    searcher = service.handle.searcher()
+    built = build_query(parse_query(text))
+    norms = LengthNorms()
+    exact = scores(searcher, norms, built.query)
+    allowed = docs_of(searcher, built.filter, set(exact)) if built.filter is not None else None
+    for best in (1, 5, 30):
+        quick = ranked_scores(searcher, norms, built.query, built.filter, best)
+        assert set(quick) == set(exact)
+        assert top(quick, best, allowed) == top(exact, best, allowed)
+
+
+def test_a_phrase_beside_words_is_not_read_where_it_cannot_change_the_best(many_index):
+    from searchapp.search import SearchService
+
+    service = SearchService(many_index)
+    searcher = service.handle.searcher()
+    query = build_query(parse_query('ทีม "กองหลัง กองหน้า"')).query
+    norms = LengthNorms()
+    exact, quick = scores(searcher, norms, query), ranked_scores(searcher, norms, query, None, 5)
+    skipped = [d for d in exact if quick[d] < exact[d]]
+    assert skipped, "every phrase was read"
+    best = [d for d, _ in top(exact, 5)]
+    assert not set(skipped) & set(best)

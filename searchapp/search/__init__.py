@@ -23,7 +23,7 @@ from ..thai.chars import clean_text
 from ..thai.dates import thai_date
 from .build import DEFAULT_WEIGHTS, Weights, all_of, build_query
 from .docsets import docs_of, matching_docs
-from .ranking import NEAR_CANDIDATES, LengthNorms, near_each_other, scores, top
+from .ranking import NEAR_CANDIDATES, LengthNorms, near_each_other, ranked_scores, top
 from .facets import FacetTable, Filters
 from .query import Clause, parse_query
 from .spelling import Vocabulary
@@ -161,7 +161,7 @@ class SearchService:
         """Every document matching (ascending) and the ``limit`` best, scored; the best few
         reordered by how close together ``words`` (the words typed) stand in them."""
         norms = self._read_once("norms", lambda s: LengthNorms(), searcher, generation)
-        found = scores(searcher, norms, query)
+        found = ranked_scores(searcher, norms, query, narrowing, max(limit, NEAR_CANDIDATES))
         allowed = docs_of(searcher, narrowing, set(found)) if narrowing is not None else None
         docnums = sorted(found if allowed is None else (d for d in found if d in allowed))
         ranked = top(found, max(limit, NEAR_CANDIDATES), allowed)

@@ -83,6 +83,21 @@ def _term_docs(reader, field_name: str, text) -> set[int]:
     return docs
 
 
+def phrase_candidates(reader, field_name: str, words) -> set[int] | None:
+    """The documents of one segment having every one of ``words`` in ``field_name`` (local
+    numbers, deleted ones included): where a phrase of them can be. None when one of the
+    words is not in the segment."""
+    btexts = [term_bytes(reader, field_name, word) for word in words]
+    if None in btexts:
+        return None
+    docs: set[int] | None = None
+    for btext in sorted(set(btexts), key=lambda b: reader.doc_frequency(field_name, b)):
+        docs = _term_docs(reader, field_name, btext) if docs is None else docs & _term_docs(reader, field_name, btext)
+        if not docs:
+            break
+    return docs
+
+
 def phrase_matches(reader, field_name: str, words, within: set[int] | None = None) -> dict[int, list[float]]:
     """Where ``words`` stand one after another in ``field_name`` of one segment (as Whoosh's
     ``Phrase`` with its default slop of 1): {local document: each word's weight there, in the
@@ -98,10 +113,10 @@ def phrase_matches(reader, field_name: str, words, within: set[int] | None = Non
     if docs is None or len(docs) * 4 >= reader.doc_count_all():
         # many candidates: whole posting sets intersected first (C loops); a few are only
         # stepped to below, without reading every block of a common word
-        for btext in sorted(set(btexts), key=lambda b: reader.doc_frequency(field_name, b)):
-            docs = _term_docs(reader, field_name, btext) if docs is None else docs & _term_docs(reader, field_name, btext)
-            if not docs:
-                return {}
+        everywhere = phrase_candidates(reader, field_name, words)
+        docs = everywhere if docs is None else docs & everywhere
+        if not docs:
+            return {}
     decode = reader.schema[field_name].format.decode_positions
     found: dict[int, list[float]] = {d: [] for d in sorted(docs)}
     starts: dict[int, set[int]] = {}
@@ -132,14 +147,15 @@ def _costly(query: Q.Query) -> bool:
     return isinstance(query, Q.Phrase)
 
 
-def postings_at(matcher, docnums):
+def postings_at(matcher, docnums, values: bool = True):
     """(document, weight, value) of each of ``docnums`` (ascending) that ``matcher`` (a fresh raw
-    posting matcher) has. A whoosh3 list is read a block at a time: a block none of them falls
-    in is passed by its header alone, and the others' values are read once for the block,
-    not by stepping to each document (which cost more than the rest of a phrase search)."""
+    posting matcher) has (the value None unless ``values``). A whoosh3 list is read a block at a
+    time: a block none of them falls in is passed by its header alone, and the others' values
+    are read once for the block, not by stepping to each document (which cost more than the
+    rest of a phrase search)."""
     if not _reads_blocks(matcher):
         for docnum in positioned_at(matcher, docnums):
-            yield docnum, matcher.weight(), matcher.value()
+            yield docnum, matcher.weight(), matcher.value() if values else None
         return
     at, count = 0, len(docnums)
     while at < count and matcher.is_active():
@@ -153,11 +169,11 @@ def postings_at(matcher, docnums):
             if wanted:
                 if matcher._weights is None:
                     matcher._read_weights()
-                if matcher._values is None:
+                if values and matcher._values is None:
                     matcher._read_values()
-                weights, values = matcher._weights, matcher._values
+                weights, found = matcher._weights, matcher._values if values else None
                 for d, i in wanted:
-                    yield d, weights[i], values[i]
+                    yield d, weights[i], found[i] if values else None
             at = upto
         matcher._next_block()
 
@@ -284,5 +300,5 @@ def docs_of(searcher, query: Q.Query, within: set[int] | None = None) -> set[int
     return {offset + d for offset, docs in _leaf_docs(searcher, [query], within) for d in docs}
 
 
-__all__ = ["docs_of", "matching_docs", "own_phrase", "phrase_matches", "positioned_at", "postings_at", "posting_blocks",
+__all__ = ["docs_of", "matching_docs", "own_phrase", "phrase_candidates", "phrase_matches", "positioned_at", "postings_at", "posting_blocks",
            "raw_postings", "term_bytes"]

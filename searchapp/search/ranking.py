@@ -18,6 +18,10 @@ gives 1 on a small index and a sum of BM25 scores on a large one). A phrase scor
 (its words' scores where they stand together), its documents found by ``docsets.phrase_matches``;
 other queries Whoosh's matchers score, over their own documents only.
 
+Phrases are read last and only where they matter (``ranked_scores``): a first pass scores
+everything else and notes each phrase's possible documents; positions are then read only for
+the documents a phrase could bring in or lift among the best, and only those are scored again.
+
 Then closeness (``near_each_other``): the best few documents are reordered by how near each
 other the words typed stand in them, read from the same positions.
 """
@@ -27,9 +31,11 @@ from __future__ import annotations
 import heapq
 import threading
 from array import array
+from dataclasses import dataclass
 
 from whoosh import query as Q
-from .docsets import docs_of, own_phrase, phrase_matches, posting_blocks, postings_at, raw_postings, term_bytes
+from .docsets import (docs_of, own_phrase, phrase_candidates, phrase_matches, posting_blocks, postings_at, raw_postings,
+                      term_bytes)
 
 Scores = dict[int, float]
 
@@ -60,11 +66,17 @@ class LengthNorms:
         return norms
 
 
-def _add_term(searcher, norms: LengthNorms, query: Q.Term, multiplier: float, into: Scores) -> None:
+def _local(within: set[int], offset: int, count: int) -> list[int]:
+    """The documents of ``within`` (top-level numbers) in the segment at ``offset``, local and ascending."""
+    return sorted(d - offset for d in within if offset <= d < offset + count)
+
+
+def _add_term(searcher, norms: LengthNorms, query: Q.Term, multiplier: float, into: Scores,
+              within: set[int] | None = None) -> None:
     field_name = query.fieldname
     schema = searcher.schema
     if field_name not in schema or not schema[field_name].scorable:
-        _add_whoosh(searcher, query, multiplier, into)
+        _add_whoosh(searcher, query, multiplier, into, within)
         return
     btext = term_bytes(searcher.reader(), field_name, query.text)
     if btext is None:
@@ -76,7 +88,15 @@ def _add_term(searcher, norms: LengthNorms, query: Q.Term, multiplier: float, in
     for leaf, offset in searcher.leaf_searchers():
         reader = leaf.reader()
         deleted = reader.deleted_docs_set if reader.has_deletions() else None
-        for ids, weights in posting_blocks(reader, field_name, btext, weights=True):
+        if within is None:
+            blocks = posting_blocks(reader, field_name, btext, weights=True)
+        else:  # only these documents' postings, a block at a time
+            local = _local(within, offset, reader.doc_count_all())
+            if not local or (field_name, btext) not in reader:
+                continue
+            found = [(d, tf) for d, tf, _ in postings_at(raw_postings(reader, field_name, btext), local, values=False)]
+            blocks = [([d for d, _ in found], [tf for _, tf in found])]
+        for ids, weights in blocks:
             for d, tf in zip(ids, weights):
                 if deleted and d in deleted:
                     continue
@@ -84,106 +104,242 @@ def _add_term(searcher, norms: LengthNorms, query: Q.Term, multiplier: float, in
                 into[d] = get(d, 0.0) + factor * tf / (tf + norm[d])
 
 
-def _add_phrase(searcher, norms: LengthNorms, query: Q.Phrase, multiplier: float, into: Scores) -> None:
-    """A phrase scores as Whoosh scores it: the sum of its words' BM25F scores in each document
-    where they stand together, times its boost."""
-    field_name = query.fieldname
+def _phrase_factors(searcher, norms: LengthNorms, query: Q.Phrase, multiplier: float):
+    """Per word of the phrase: its BM25 factor and the field's norms; None when the index lacks a word."""
     scoring = []
     top_reader = searcher.reader()
     for word in query.words:
-        btext = term_bytes(top_reader, field_name, word)
+        btext = term_bytes(top_reader, query.fieldname, word)
         if btext is None:
-            return  # a word the index does not have: the phrase is nowhere
-        scorer = searcher.weighting.scorer(searcher, field_name, btext)
+            return None  # a word the index does not have: the phrase is nowhere
+        scorer = searcher.weighting.scorer(searcher, query.fieldname, btext)
         scoring.append((scorer.idf * (scorer.K1 + 1) * query.boost * multiplier,
-                        norms.field(searcher, field_name, scorer)))
+                        norms.field(searcher, query.fieldname, scorer)))
+    return scoring
+
+
+def _add_phrase(searcher, norms: LengthNorms, query: Q.Phrase, multiplier: float, into: Scores,
+                within: set[int] | None = None) -> None:
+    """A phrase scores as Whoosh scores it: the sum of its words' BM25F scores in each document
+    where they stand together, times its boost."""
+    scoring = _phrase_factors(searcher, norms, query, multiplier)
+    if scoring is None:
+        return
     get = into.get
     for leaf, offset in searcher.leaf_searchers():
         reader = leaf.reader()
         deleted = reader.deleted_docs_set if reader.has_deletions() else None
-        for d, weights in phrase_matches(reader, field_name, query.words).items():
+        local = None if within is None else set(_local(within, offset, reader.doc_count_all()))
+        if local is not None and not local:
+            continue
+        for d, weights in phrase_matches(reader, query.fieldname, query.words, local).items():
             if deleted and d in deleted:
                 continue
             d += offset
             into[d] = get(d, 0.0) + sum(factor * tf / (tf + norm[d]) for (factor, norm), tf in zip(scoring, weights))
 
 
-def _add_whoosh(searcher, query: Q.Query, multiplier: float, into: Scores) -> None:
+@dataclass
+class Deferred:
+    """A phrase whose positions were not read yet: the documents it can be in (having all its
+    words) and the most it can add to one of their scores."""
+    candidates: set[int]
+    bound: float
+
+
+class Deferral:
+    """A scoring pass that leaves phrases for later (``scores`` with ``deferral``), and what it
+    keeps so that ``settle`` can score a few documents again reading only the phrases: each
+    part's scores, and for an Or with a phrase inside, its words' sum before its other parts."""
+
+    def __init__(self) -> None:
+        self.phrases: list[Deferred] = []
+        self.results: dict[tuple[int, float], Scores] = {}  # (id(part), multiplier) -> its scores
+        self.words: dict[tuple[int, float], Scores] = {}
+        self.pending: set[tuple[int, float]] = set()  # the parts with a deferred phrase inside
+        self.within: set[int] | None = None  # in the second pass: the documents scored again
+
+
+def _defer_phrase(searcher, norms: LengthNorms, query: Q.Phrase, multiplier: float, deferred: list[Deferred]) -> None:
+    scoring = _phrase_factors(searcher, norms, query, multiplier)
+    if scoring is None:
+        return
+    candidates: set[int] = set()
+    for leaf, offset in searcher.leaf_searchers():
+        reader = leaf.reader()
+        docs = phrase_candidates(reader, query.fieldname, query.words)
+        if docs and reader.has_deletions():
+            docs -= set(reader.deleted_docs_set)
+        if docs:
+            candidates.update(d + offset for d in docs)
+    if candidates:
+        # each word adds factor * tf / (tf + norm) < factor
+        deferred.append(Deferred(candidates, sum(factor for factor, _ in scoring)))
+
+
+def _add_whoosh(searcher, query: Q.Query, multiplier: float, into: Scores, within: set[int] | None = None) -> None:
     """Whoosh's own scores for a part we do not score ourselves."""
     get = into.get
     for leaf, offset in searcher.leaf_searchers():
         matcher = query.matcher(leaf, leaf.context())
         while matcher.is_active():
             d = matcher.id() + offset
-            into[d] = get(d, 0.0) + matcher.score() * multiplier
+            if within is None or d in within:
+                into[d] = get(d, 0.0) + matcher.score() * multiplier
             matcher.next()
 
 
-def scores(searcher, norms: LengthNorms, query: Q.Query, multiplier: float = 1.0) -> Scores:
-    """Every document ``query`` matches, with its score (times ``multiplier``)."""
+def scores(searcher, norms: LengthNorms, query: Q.Query, multiplier: float = 1.0,
+           deferral: Deferral | None = None) -> Scores:
+    """Every document ``query`` matches, with its score (times ``multiplier``).
+
+    With a ``deferral``, phrases are not looked for: they are listed in it instead, and the
+    scores are what the documents get without them (``settle`` finishes the job: a phrase only
+    ever adds documents and score; the one query that takes some away, AndNot's right side, is
+    asked of ``docs_of``). In its second pass (``deferral.within`` set) only those documents are
+    scored, and only the parts with a phrase inside are worked out again."""
+    if deferral is None:
+        return _scores(searcher, norms, query, multiplier, None)
+    key = (id(query), multiplier)
+    if deferral.within is not None:
+        done = deferral.results.get(key)
+        if done is not None and key not in deferral.pending:
+            return {d: done[d] for d in deferral.within if d in done}
+        return _scores(searcher, norms, query, multiplier, deferral)
+    before = len(deferral.phrases)
+    found = _scores(searcher, norms, query, multiplier, deferral)
+    deferral.results[key] = found
+    if len(deferral.phrases) > before:
+        deferral.pending.add(key)
+    return found
+
+
+def _scores(searcher, norms: LengthNorms, query: Q.Query, multiplier: float, deferral: Deferral | None) -> Scores:
+    # while a deferral keeps the parts' scores, they are never changed in place
+    keeping = deferral is not None and deferral.within is None
+    within = deferral.within if deferral is not None else None
     kind = type(query)
     if kind is Q.Term:
         found: Scores = {}
-        _add_term(searcher, norms, query, multiplier, found)
+        _add_term(searcher, norms, query, multiplier, found, within)
         return found
     if kind is Q.Or:
-        found = {}
+        # the words first, then the other parts in order (the same sums in either pass)
         inner = multiplier * query.boost
-        for sub in query.subqueries:
-            if type(sub) is Q.Term:
-                _add_term(searcher, norms, sub, inner, found)
-            else:
-                part = scores(searcher, norms, sub, inner)
-                if not found:
-                    found = part
-                    continue
-                get = found.get
-                for d, s in part.items():
-                    found[d] = get(d, 0.0) + s
+        before = len(deferral.phrases) if keeping else 0
+        parts = [scores(searcher, norms, sub, inner, deferral) for sub in query.subqueries if type(sub) is not Q.Term]
+        key = (id(query), multiplier)
+        if within is not None and key in deferral.words:
+            words = deferral.words[key]
+            found = {d: words[d] for d in within if d in words}
+        else:
+            found = {}
+            for sub in query.subqueries:
+                if type(sub) is Q.Term:
+                    _add_term(searcher, norms, sub, inner, found, within)
+            if keeping and len(deferral.phrases) > before and len(parts) < len(query.subqueries):
+                deferral.words[key] = dict(found)
+        for part in parts:
+            if not found:
+                found = dict(part) if keeping else part
+                continue
+            get = found.get
+            for d, s in part.items():
+                found[d] = get(d, 0.0) + s
         return found
     if kind is Q.DisjunctionMax and not query.tiebreak:
         found = {}
         inner = multiplier * query.boost
         for sub in query.subqueries:
             get = found.get
-            for d, s in scores(searcher, norms, sub, inner).items():
+            for d, s in scores(searcher, norms, sub, inner, deferral).items():
                 if s > get(d, -1.0):
                     found[d] = s
         return found
     if kind is Q.And:
-        parts = [scores(searcher, norms, sub, multiplier * query.boost) for sub in query.subqueries]
+        parts = [scores(searcher, norms, sub, multiplier * query.boost, deferral) for sub in query.subqueries]
         if not parts:
             return {}
-        parts.sort(key=len)
-        found = parts[0]
-        for part in parts[1:]:
-            found = {d: s + part[d] for d, s in found.items() if d in part}
+        common = set(min(parts, key=len))
+        for part in sorted(parts, key=len):
+            common.intersection_update(part)
+        # added in the parts' order, whatever their sizes (the same sums in either pass)
+        found = dict.fromkeys(common, 0.0)
+        for part in parts:
+            for d in common:
+                found[d] += part[d]
         return found
     if kind is Q.AndMaybe:
-        found = scores(searcher, norms, query.a, multiplier)
+        found = scores(searcher, norms, query.a, multiplier, deferral)
         if found:
-            for d, s in scores(searcher, norms, query.b, multiplier).items():
+            extra = scores(searcher, norms, query.b, multiplier, deferral)
+            if keeping:
+                found = dict(found)
+            for d, s in extra.items():
                 if d in found:
                     found[d] += s
         return found
     if kind is Q.AndNot:
-        found = scores(searcher, norms, query.a, multiplier)
+        found = scores(searcher, norms, query.a, multiplier, deferral)
         if found:
-            for d in docs_of(searcher, query.b):
-                found.pop(d, None)
+            excluded = docs_of(searcher, query.b, within)
+            found = {d: s for d, s in found.items() if d not in excluded}
         return found
     if query is Q.NullQuery:
         return {}
     if own_phrase(searcher, query):
         found = {}
-        _add_phrase(searcher, norms, query, multiplier, found)
+        if keeping:
+            _defer_phrase(searcher, norms, query, multiplier, deferral.phrases)
+        else:
+            _add_phrase(searcher, norms, query, multiplier, found, within)
         return found
     if isinstance(query, (Q.MultiTerm, Q.NumericRange)) and query.constantscore:
         # a prefix or a date range: its boost for every document it matches (Whoosh means the
         # same, but gives 1 on a small index and the sum of the expanded terms' scores on a large one)
-        return dict.fromkeys(docs_of(searcher, query), multiplier * query.boost)
+        return dict.fromkeys(docs_of(searcher, query, within), multiplier * query.boost)
     found = {}
-    _add_whoosh(searcher, query, multiplier, found)
+    _add_whoosh(searcher, query, multiplier, found, within)
+    return found
+
+
+def ranked_scores(searcher, norms: LengthNorms, query: Q.Query, narrowing: Q.Query | None, best: int) -> Scores:
+    """Every document ``query`` matches with a score, exact for every document that can be
+    among the ``best`` (in the documents ``narrowing`` lets through); the others' scores may
+    lack what a phrase adds.
+
+    A query for ไทย also looks for ประเทศไทย as words and as syllables: at 100,000 articles
+    reading those positions for the 50,000-70,000 articles having both words was three
+    quarters of the query's 1-2 s, where the first page needs them for a few dozen. So the
+    phrases are left out of a first pass, which notes for each the documents having all its
+    words and the most it can add to their scores; then they are looked for only in the
+    documents they could bring in (the totals) and in those they could lift into the
+    ``best``, and only those documents are scored again."""
+    deferral = Deferral()
+    found = scores(searcher, norms, query, deferral=deferral)
+    if not deferral.phrases:
+        return found
+    gain: dict[int, float] = {}
+    for phrase in deferral.phrases:
+        get = gain.get
+        for d in phrase.candidates:
+            gain[d] = get(d, 0.0) + phrase.bound
+    allowed = docs_of(searcher, narrowing, set(found)) if narrowing is not None else None
+    ranked = top(found, best, allowed)
+    threshold = ranked[-1][1] if len(ranked) >= best else float("-inf")
+    # a margin for rounding: the bound must never be what leaves a document out
+    check = {d for d, most in gain.items() if d not in found or found[d] + most * (1 + 1e-9) + 1e-9 >= threshold}
+    if not check:
+        return found
+    if len(check) * 8 > searcher.doc_count_all():
+        return scores(searcher, norms, query)  # most of them: scoring everything again is quicker
+    deferral.within = check
+    exact = scores(searcher, norms, query, deferral=deferral)
+    for d in check:
+        if d in exact:
+            found[d] = exact[d]
+        else:
+            found.pop(d, None)
     return found
 
 
@@ -257,4 +413,4 @@ def top(found: Scores, n: int, allowed: set[int] | None = None) -> list[tuple[in
     return heapq.nlargest(n, items, key=lambda item: (item[1], -item[0]))
 
 
-__all__ = ["LengthNorms", "near_each_other", "scores", "top"]
+__all__ = ["LengthNorms", "near_each_other", "ranked_scores", "scores", "top"]
