@@ -37,7 +37,9 @@ class FileEntry:
 
 
 def file_key(path: Path) -> str:
-    return str(Path(os.path.abspath(path)))
+    """The absolute path, normalized (what ``str(Path(os.path.abspath(path)))`` gives, without
+    making a Path)."""
+    return os.path.abspath(path)
 
 
 def file_stat(path: Path, scanned_ns: int) -> tuple[int, int, int] | None:

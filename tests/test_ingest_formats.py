@@ -187,3 +187,19 @@ def test_a_navigation_menu_and_its_repeats_are_not_title_or_body(tmp_path):
 def test_a_page_of_short_lines_keeps_them(tmp_path):
     article = _page(tmp_path, "กลอนวันแม่\nแม่จ๋าแม่\nรักแม่ที่สุด\nแม่คือทุกสิ่ง\nขอบคุณแม่\n")
     assert article.title == "กลอนวันแม่" and "รักแม่ที่สุด" in article.body
+
+
+def test_a_folder_is_read_folder_by_folder_without_hidden_or_unsupported_files(tmp_path):
+    from searchapp.ingest import iter_files
+
+    for name in ("a/b.txt", "a-b/x.json", "a/z/deep.html", ".cache/hidden-folder.txt", "a/.hidden.txt",
+                 "a/report.pdf", "c.JSONL", "plain"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("ข่าว", "utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "a", target_is_directory=True)  # not followed into
+    (tmp_path / "b-link.txt").symlink_to(tmp_path / "a" / "b.txt")  # a link to a file is read
+    found = [p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path])]
+    # path by path, as Path objects sort (a/... before a-b/...), hidden folders still entered
+    assert found == [".cache/hidden-folder.txt", "a/b.txt", "a/z/deep.html", "a-b/x.json", "b-link.txt",
+                     "c.JSONL", "plain"]
+    assert found == [p.relative_to(tmp_path).as_posix() for p in sorted(tmp_path.joinpath(f) for f in found)]

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -26,17 +27,37 @@ SUPPORTED = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
-    """Every input file under ``paths`` (files or folders, recursive, sorted)."""
+    """Every input file under ``paths`` (files or folders, recursive, sorted as paths: folder
+    by folder), hidden files and unsupported kinds left out."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                if child.suffix.lower() in SUPPORTED:
-                    yield child
+            found = sorted(_walk(str(path)), key=lambda name: name.split(os.sep))
+            yield from map(Path, found)
         elif path.is_file():
             yield path
         else:
             yield Skipped(str(path), "no such file or folder")
+
+
+def _walk(folder: str) -> Iterator[str]:
+    """The supported files under ``folder`` (into sub-folders, not through links to folders,
+    as ``Path.rglob``), with ``os.scandir``: at 100,000 files rglob and ``Path`` comparisons
+    took 1.5 s of a one-file update."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError as exc:
+        log.warning("cannot read folder %s: %s", folder, exc)
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(entry.path)
+            elif (not entry.name.startswith(".") and entry.is_file()
+                  and os.path.splitext(entry.name)[1].lower() in SUPPORTED):
+                yield entry.path
+        except OSError:
+            continue
 
 
 def ingest_file(path: Path) -> tuple[list[Article], list[Skipped]]:
