@@ -170,6 +170,25 @@ def test_did_you_mean_respells_what_the_archive_has(archive, typed, meant):
     assert meant.lower() in (top.title + archive.article(top.id).body).lower()
 
 
+def test_the_closest_word_is_the_most_common_one_edit_away(archive):
+    # looked up among the strings one edit away: the same answer as measuring the distance
+    # to every word of about the same length
+    from searchapp.search.spelling import edit_distance
+
+    vocabulary = archive.vocabulary()
+
+    def measured(word):
+        near = [(w, f) for w, f in vocabulary.frequency.items()
+                if w != word and w[:1] == word[:1] and edit_distance(word, w, 1) <= 1]
+        return min(near, key=lambda item: (-item[1], len(item[0]), item[0])) if near else None
+
+    words = [w for w in vocabulary.sorted if len(w) > 2][::7][:150]
+    typos = [w[:1] + w[2:] for w in words] + [w[:2] + w[3:] + w[2] for w in words] + [w + "่" for w in words]
+    for word in words + typos + ["อาเซี่ยน", "ประชม", "ตางประเทศ"]:
+        assert vocabulary.closest(word, 1) == measured(word), word
+    assert vocabulary.closest("ประชม", 1)[0] == "ประชุม"
+
+
 @pytest.mark.parametrize("query", ["ข้าว", "ข่าว", "ขาว", "อาเซียน", "ความร่วมมือ"])
 def test_did_you_mean_stays_quiet_for_words_that_are_right(archive, query):
     # ขาว, ข่าว and ข้าว are three different words: none is "corrected" into another

@@ -66,9 +66,34 @@ class Vocabulary:
         self._buckets: dict[tuple[str, int], list[str]] = {}
         for word in self.sorted:
             self._buckets.setdefault((word[:1], len(word)), []).append(word)
+        self._letters = sorted(set("".join(self.sorted)))
+
+    def _one_edit_away(self, word: str) -> set[str]:
+        """Every string one edit from ``word`` (a character missing, added, replaced, or two
+        neighbours swapped) made of the vocabulary's letters, with ``word``'s first letter."""
+        letters = self._letters
+        found: set[str] = set()
+        for i in range(len(word) + 1):
+            head, tail = word[:i], word[i:]
+            if tail:
+                found.add(head + tail[1:])
+                found.update(head + c + tail[1:] for c in letters)
+                if len(tail) > 1:
+                    found.add(head + tail[1] + tail[0] + tail[2:])
+            found.update(head + c + tail for c in letters)
+        found.discard(word)
+        return {w for w in found if w[:1] == word[:1]}
 
     def closest(self, word: str, limit: int) -> tuple[str, int] | None:
-        """The most common word within ``limit`` edits of ``word`` that shares its first letter."""
+        """The most common word within ``limit`` edits of ``word`` that shares its first letter
+        (of equally common ones, the shortest, then the first in order)."""
+        if limit == 1:
+            # look the few thousand strings one edit away up, rather than measuring the distance
+            # to every word of about the same length (at 100,000 articles: 10-20 ms a query)
+            near = [(w, self.frequency[w]) for w in self._one_edit_away(word) if w in self.frequency]
+            if not near:
+                return None
+            return min(near, key=lambda item: (-item[1], len(item[0]), item[0]))
         best: tuple[int, str] | None = None
         for length in range(len(word) - limit, len(word) + limit + 1):
             for candidate in self._buckets.get((word[:1], length), ()):
