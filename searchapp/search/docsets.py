@@ -98,19 +98,23 @@ def phrase_candidates(reader, field_name: str, words) -> set[int] | None:
     return docs
 
 
-def phrase_matches(reader, field_name: str, words, within: set[int] | None = None) -> dict[int, list[float]]:
+def phrase_matches(reader, field_name: str, words, within: set[int] | None = None,
+                   candidates: set[int] | None = None) -> dict[int, list[float]]:
     """Where ``words`` stand one after another in ``field_name`` of one segment (as Whoosh's
     ``Phrase`` with its default slop of 1): {local document: each word's weight there, in the
     phrase's order}. Deleted documents included (callers take them out), as for terms.
 
     Whoosh's phrase matcher walks span objects position by position; here the documents having
     every word are found by intersecting their posting sets (rarest first), and only those
-    documents' positions are read, each word's list skipping straight to them."""
+    documents' positions are read, each word's list skipping straight to them. ``candidates``:
+    the documents having every word, when the caller has them already (``phrase_candidates``)."""
     btexts = [term_bytes(reader, field_name, word) for word in words]
     if None in btexts:
         return {}
     docs = within
-    if docs is None or len(docs) * 4 >= reader.doc_count_all():
+    if candidates is not None:
+        docs = candidates if docs is None else docs & candidates
+    elif docs is None or len(docs) * 4 >= reader.doc_count_all():
         # many candidates: whole posting sets intersected first (C loops); a few are only
         # stepped to below, without reading every block of a common word
         everywhere = phrase_candidates(reader, field_name, words)

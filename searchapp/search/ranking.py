@@ -119,7 +119,7 @@ def _phrase_factors(searcher, norms: LengthNorms, query: Q.Phrase, multiplier: f
 
 
 def _add_phrase(searcher, norms: LengthNorms, query: Q.Phrase, multiplier: float, into: Scores,
-                within: set[int] | None = None) -> None:
+                within: set[int] | None = None, known: dict | None = None) -> None:
     """A phrase scores as Whoosh scores it: the sum of its words' BM25F scores in each document
     where they stand together, times its boost."""
     scoring = _phrase_factors(searcher, norms, query, multiplier)
@@ -132,7 +132,9 @@ def _add_phrase(searcher, norms: LengthNorms, query: Q.Phrase, multiplier: float
         local = None if within is None else set(_local(within, offset, reader.doc_count_all()))
         if local is not None and not local:
             continue
-        for d, weights in phrase_matches(reader, query.fieldname, query.words, local).items():
+        # the documents having all its words, when a first pass found them (Deferral.phrase_docs)
+        candidates = known.get((offset, query.fieldname, tuple(query.words))) if known else None
+        for d, weights in phrase_matches(reader, query.fieldname, query.words, local, candidates).items():
             if deleted and d in deleted:
                 continue
             d += offset
@@ -158,23 +160,26 @@ class Deferral:
         self.words: dict[tuple[int, float], Scores] = {}
         self.pending: set[tuple[int, float]] = set()  # the parts with a deferred phrase inside
         self.within: set[int] | None = None  # in the second pass: the documents scored again
+        self.deferring = True  # False: phrases looked for at once (with the documents found here)
+        # (segment offset, field, words) -> a phrase's live candidate documents in that segment
+        self.phrase_docs: dict[tuple[int, str, tuple[str, ...]], set[int]] = {}
 
 
-def _defer_phrase(searcher, norms: LengthNorms, query: Q.Phrase, multiplier: float, deferred: list[Deferred]) -> None:
+def _defer_phrase(searcher, norms: LengthNorms, query: Q.Phrase, multiplier: float, deferral: Deferral) -> None:
     scoring = _phrase_factors(searcher, norms, query, multiplier)
     if scoring is None:
         return
     candidates: set[int] = set()
     for leaf, offset in searcher.leaf_searchers():
         reader = leaf.reader()
-        docs = phrase_candidates(reader, query.fieldname, query.words)
+        docs = phrase_candidates(reader, query.fieldname, query.words) or set()
         if docs and reader.has_deletions():
             docs -= set(reader.deleted_docs_set)
-        if docs:
-            candidates.update(d + offset for d in docs)
+        deferral.phrase_docs[(offset, query.fieldname, tuple(query.words))] = docs
+        candidates.update(d + offset for d in docs)
     if candidates:
         # each word adds factor * tf / (tf + norm) < factor
-        deferred.append(Deferred(candidates, sum(factor for factor, _ in scoring)))
+        deferral.phrases.append(Deferred(candidates, sum(factor for factor, _ in scoring)))
 
 
 def _add_whoosh(searcher, query: Q.Query, multiplier: float, into: Scores, within: set[int] | None = None) -> None:
@@ -289,10 +294,10 @@ def _scores(searcher, norms: LengthNorms, query: Q.Query, multiplier: float, def
         return {}
     if own_phrase(searcher, query):
         found = {}
-        if keeping:
-            _defer_phrase(searcher, norms, query, multiplier, deferral.phrases)
+        if keeping and deferral.deferring:
+            _defer_phrase(searcher, norms, query, multiplier, deferral)
         else:
-            _add_phrase(searcher, norms, query, multiplier, found, within)
+            _add_phrase(searcher, norms, query, multiplier, found, within, deferral.phrase_docs if deferral else None)
         return found
     if isinstance(query, (Q.MultiTerm, Q.NumericRange)) and query.constantscore:
         # a prefix or a date range: its boost for every document it matches (Whoosh means the
@@ -332,7 +337,11 @@ def ranked_scores(searcher, norms: LengthNorms, query: Q.Query, narrowing: Q.Que
     if not check:
         return found
     if len(check) * 8 > searcher.doc_count_all():
-        return scores(searcher, norms, query)  # most of them: scoring everything again is quicker
+        # most of them (a phrase the results must have): scoring everything again is quicker,
+        # with the phrases' candidate documents already known
+        again = Deferral()
+        again.deferring, again.phrase_docs = False, deferral.phrase_docs
+        return scores(searcher, norms, query, deferral=again)
     deferral.within = check
     exact = scores(searcher, norms, query, deferral=deferral)
     for d in check:
