@@ -304,5 +304,5 @@ def docs_of(searcher, query: Q.Query, within: set[int] | None = None) -> set[int
     return {offset + d for offset, docs in _leaf_docs(searcher, [query], within) for d in docs}
 
 
-__all__ = ["docs_of", "matching_docs", "own_phrase", "phrase_candidates", "phrase_matches", "positioned_at", "postings_at", "posting_blocks",
-           "raw_postings", "term_bytes"]
+__all__ = ["docs_of", "matching_docs", "own_phrase", "phrase_candidates", "phrase_matches", "positioned_at", "postings_at",
+           "posting_blocks", "raw_postings", "term_bytes"]

@@ -151,8 +151,8 @@ class Deferred:
 
 class Deferral:
     """A scoring pass that leaves phrases for later (``scores`` with ``deferral``), and what it
-    keeps so that ``settle`` can score a few documents again reading only the phrases: each
-    part's scores, and for an Or with a phrase inside, its words' sum before its other parts."""
+    keeps so that ``ranked_scores`` can score a few documents again reading only the phrases:
+    each part's scores, and for an Or with a phrase inside, its words' sum before its other parts."""
 
     def __init__(self) -> None:
         self.phrases: list[Deferred] = []
@@ -199,7 +199,7 @@ def scores(searcher, norms: LengthNorms, query: Q.Query, multiplier: float = 1.0
     """Every document ``query`` matches, with its score (times ``multiplier``).
 
     With a ``deferral``, phrases are not looked for: they are listed in it instead, and the
-    scores are what the documents get without them (``settle`` finishes the job: a phrase only
+    scores are what the documents get without them (``ranked_scores`` finishes the job: a phrase only
     ever adds documents and score; the one query that takes some away, AndNot's right side, is
     asked of ``docs_of``). In its second pass (``deferral.within`` set) only those documents are
     scored, and only the parts with a phrase inside are worked out again."""
