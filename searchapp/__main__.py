@@ -50,6 +50,7 @@ def serve(argv: list[str]) -> int:
         app = create_app(settings=overrides)
         print(f"searchapp: serving {args.index}/ on http://{args.host}:{args.port}/", flush=True)
         start_trimming()
+        _warm_in_background(app)
         waitress_serve(app, host=args.host, port=args.port, threads=args.threads, ident="searchapp")
         return 0
     from .processes import listen, serve_in_processes
@@ -64,9 +65,25 @@ def serve(argv: list[str]) -> int:
     def run(shared) -> None:
         # each process makes its own app (searchers, caches) and trimming thread after the fork
         start_trimming()
-        waitress_serve(create_app(settings=overrides), sockets=[shared], threads=args.threads, ident="searchapp")
+        app = create_app(settings=overrides)
+        _warm_in_background(app)
+        waitress_serve(app, sockets=[shared], threads=args.threads, ident="searchapp")
 
     return serve_in_processes(sock, args.workers, run)
+
+
+def _warm_in_background(app) -> None:
+    """Read the index's per-generation tables in this server process while it starts serving
+    (requests that need them meanwhile wait for them rather than read them twice)."""
+    import threading
+
+    def run() -> None:
+        try:
+            app.extensions["searchapp"].warm()
+        except SearchAppError as exc:  # no index yet: requests say so themselves
+            logging.getLogger(__name__).info("nothing to warm: %s", exc)
+
+    threading.Thread(target=run, name="searchapp-warm", daemon=True).start()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -308,3 +308,23 @@ def test_organization_counts_taken_most_written_about_first_equal_counting_every
             monkeypatch.setattr(facets, "_FEW_MATCHES", 10**9)
             assert table.count(docnums, filters, limit=limit) == expected
     assert len(table._org_order) > 3  # the archive names enough organizations for the cut to matter
+
+
+def test_a_warmed_service_has_read_its_tables_and_answers_the_same(archive_index):
+    from searchapp.search import SearchService
+
+    cold, warm = SearchService(archive_index), SearchService(archive_index)
+    warm.warm()
+    generation = warm.handle.generation
+    assert {kind for kind, (gen, _) in warm._per_generation.items() if gen == generation} >= {"facets", "norms", "vocabulary"}
+    assert len(warm._per_generation["norms"][1]._norms) == len(warm.handle.searcher().schema.scorable_names())
+    for text in ("อาเซียน", "อาเซี่ยน", '"ความร่วมมือ" 2567'):
+        assert warm.search(text) == cold.search(text)
+
+
+def test_warming_without_an_index_is_a_clear_error(tmp_path):
+    from searchapp.errors import SearchAppError
+    from searchapp.search import SearchService
+
+    with pytest.raises(SearchAppError):
+        SearchService(tmp_path / "nothing").warm()

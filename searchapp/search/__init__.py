@@ -168,6 +168,21 @@ class SearchService:
         ranked = near_each_other(searcher, ranked, words, self.weights.near, self.weights.near_window)
         return docnums, ranked[:limit]
 
+    def warm(self) -> None:
+        """Read now what every query needs once per index generation (facet table, length
+        norms, vocabulary) or per process (dictionaries), rather than in the first requests: at 100,000 articles they take
+        several seconds, which the first users of each server process would otherwise wait."""
+        searcher, generation = self.handle.current()
+        build_query(parse_query("อาเซียน ASEAN 2567"))  # the segmenter's dictionaries, the aliases
+        self._facet_table(searcher, generation)
+        norms = self._read_once("norms", lambda s: LengthNorms(), searcher, generation)
+        reader = searcher.reader()
+        for name in searcher.schema.scorable_names():
+            first = next(iter(reader.lexicon(name)), None)
+            if first is not None:  # any term gives the field's scorer (its average length, its B)
+                norms.field(searcher, name, searcher.weighting.scorer(searcher, name, first))
+        self.vocabulary()
+
     def vocabulary(self) -> Vocabulary:
         """The index's words and their frequencies, read once per generation."""
         return self._read_once("vocabulary", lambda searcher: Vocabulary(searcher.reader()))
