@@ -207,3 +207,15 @@ def test_a_phrase_beside_words_is_not_read_where_it_cannot_change_the_best(many_
     assert skipped, "every phrase was read"
     best = [d for d, _ in top(exact, 5)]
     assert not set(skipped) & set(best)
+
+
+def test_the_best_are_those_of_a_full_sort_with_ties_in_document_order():
+    import random
+
+    rng = random.Random(5)
+    for _ in range(200):
+        found = {d: float(rng.randint(0, 6)) for d in rng.sample(range(500), rng.randint(0, 120))}
+        allowed = set(rng.sample(range(500), 200)) if rng.random() < 0.5 else None
+        n = rng.randint(0, 40)
+        items = [(d, s) for d, s in found.items() if allowed is None or d in allowed]
+        assert top(found, n, allowed) == sorted(items, key=lambda item: (-item[1], item[0]))[:n]

@@ -417,9 +417,18 @@ def near_each_other(searcher, ranked: list[tuple[int, float]], words: tuple[str,
 
 
 def top(found: Scores, n: int, allowed: set[int] | None = None) -> list[tuple[int, float]]:
-    """The ``n`` best (document, score), best first; equal scores in document order."""
-    items = found.items() if allowed is None else ((d, s) for d, s in found.items() if d in allowed)
-    return heapq.nlargest(n, items, key=lambda item: (item[1], -item[0]))
+    """The ``n`` best (document, score), best first; equal scores in document order.
+
+    The ``n``-th best score is found among the bare scores (compared in C), then only the
+    documents scoring at least that are ordered: at 100,000 articles a key function called for
+    each of 90,000 matches cost 15-20 ms a query."""
+    items = found.items() if allowed is None else [(d, s) for d, s in found.items() if d in allowed]
+    if n <= 0 or not items:
+        return []
+    least = heapq.nlargest(n, found.values() if allowed is None else [s for _, s in items])[-1]
+    best = [(d, s) for d, s in items if s >= least]
+    best.sort(key=lambda item: (-item[1], item[0]))
+    return best[:n]
 
 
 __all__ = ["LengthNorms", "near_each_other", "ranked_scores", "scores", "top"]
