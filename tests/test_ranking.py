@@ -190,8 +190,9 @@ def test_phrases_looked_for_only_where_they_matter_change_neither_totals_nor_the
     exact = scores(searcher, norms, built.query)
     allowed = docs_of(searcher, built.filter, set(exact)) if built.filter is not None else None
     for best in (1, 5, 30):
-        quick = ranked_scores(searcher, norms, built.query, built.filter, best)
+        quick, quick_allowed = ranked_scores(searcher, norms, built.query, built.filter, best)
         assert set(quick) == set(exact)
+        assert quick_allowed == allowed
         assert top(quick, best, allowed) == top(exact, best, allowed)
 
 
@@ -202,7 +203,8 @@ def test_a_phrase_beside_words_is_not_read_where_it_cannot_change_the_best(many_
     searcher = service.handle.searcher()
     query = build_query(parse_query('ทีม "กองหลัง กองหน้า"')).query
     norms = LengthNorms()
-    exact, quick = scores(searcher, norms, query), ranked_scores(searcher, norms, query, None, 5)
+    exact, (quick, allowed) = scores(searcher, norms, query), ranked_scores(searcher, norms, query, None, 5)
+    assert allowed is None
     skipped = [d for d in exact if quick[d] < exact[d]]
     assert skipped, "every phrase was read"
     best = [d for d, _ in top(exact, 5)]

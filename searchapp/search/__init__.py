@@ -22,7 +22,7 @@ from ..analysis.segment import analyze
 from ..thai.chars import clean_text
 from ..thai.dates import thai_date
 from .build import DEFAULT_WEIGHTS, Weights, all_of, build_query
-from .docsets import docs_of, matching_docs
+from .docsets import matching_docs
 from .ranking import NEAR_CANDIDATES, LengthNorms, near_each_other, ranked_scores, top
 from .facets import FacetTable, Filters
 from .query import Clause, parse_query
@@ -160,22 +160,25 @@ class SearchService:
                 limit: int, words: tuple[str, ...] = ()) -> tuple[list[int], list[tuple[int, float]]]:
         """Every document matching (ascending) and the ``limit`` best, scored; the best few
         reordered by how close together ``words`` (the words typed) stand in them."""
-        norms = self._read_once("norms", lambda s: LengthNorms(), searcher, generation)
-        found = ranked_scores(searcher, norms, query, narrowing, max(limit, NEAR_CANDIDATES))
-        allowed = docs_of(searcher, narrowing, set(found)) if narrowing is not None else None
+        found, allowed = ranked_scores(searcher, self._norms(searcher, generation), query, narrowing,
+                                       max(limit, NEAR_CANDIDATES))
         docnums = sorted(found if allowed is None else (d for d in found if d in allowed))
         ranked = top(found, max(limit, NEAR_CANDIDATES), allowed)
         ranked = near_each_other(searcher, ranked, words, self.weights.near, self.weights.near_window)
         return docnums, ranked[:limit]
 
+    def _norms(self, searcher, generation: str) -> LengthNorms:
+        return self._read_once("norms", lambda s: LengthNorms(), searcher, generation)
+
     def warm(self) -> None:
         """Read now what every query needs once per index generation (facet table, length
-        norms, vocabulary) or per process (dictionaries), rather than in the first requests: at 100,000 articles they take
-        several seconds, which the first users of each server process would otherwise wait."""
+        norms, vocabulary) or per process (dictionaries), rather than in the first requests:
+        at 100,000 articles they take several seconds, which the first users of each server
+        process would otherwise wait."""
         searcher, generation = self.handle.current()
         build_query(parse_query("อาเซียน ASEAN 2567"))  # the segmenter's dictionaries, the aliases
         self._facet_table(searcher, generation)
-        norms = self._read_once("norms", lambda s: LengthNorms(), searcher, generation)
+        norms = self._norms(searcher, generation)
         reader = searcher.reader()
         for name in searcher.schema.scorable_names():
             first = next(iter(reader.lexicon(name)), None)

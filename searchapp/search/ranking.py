@@ -308,10 +308,11 @@ def _scores(searcher, norms: LengthNorms, query: Q.Query, multiplier: float, def
     return found
 
 
-def ranked_scores(searcher, norms: LengthNorms, query: Q.Query, narrowing: Q.Query | None, best: int) -> Scores:
+def ranked_scores(searcher, norms: LengthNorms, query: Q.Query, narrowing: Q.Query | None,
+                  best: int) -> tuple[Scores, set[int] | None]:
     """Every document ``query`` matches with a score, exact for every document that can be
-    among the ``best`` (in the documents ``narrowing`` lets through); the others' scores may
-    lack what a phrase adds.
+    among the ``best`` of those ``narrowing`` lets through (the others' scores may lack what
+    a phrase adds); and those ``narrowing`` lets through (None without it).
 
     A query for ไทย also looks for ประเทศไทย as words and as syllables: at 100,000 articles
     reading those positions for the 50,000-70,000 articles having both words was three
@@ -319,37 +320,52 @@ def ranked_scores(searcher, norms: LengthNorms, query: Q.Query, narrowing: Q.Que
     phrases are left out of a first pass, which notes for each the documents having all its
     words and the most it can add to their scores; then they are looked for only in the
     documents they could bring in (the totals) and in those they could lift into the
-    ``best``, and only those documents are scored again."""
+    ``best``, and only those documents are scored again. A query without phrases is scored
+    in one pass, keeping nothing for a second."""
+    if not any(isinstance(leaf, Q.Phrase) for leaf in query.leaves()):
+        found = scores(searcher, norms, query)
+        return found, _allowed(searcher, narrowing, found)
     deferral = Deferral()
     found = scores(searcher, norms, query, deferral=deferral)
+    allowed = _allowed(searcher, narrowing, found)
     if not deferral.phrases:
-        return found
+        return found, allowed
     gain: dict[int, float] = {}
     for phrase in deferral.phrases:
         get = gain.get
         for d in phrase.candidates:
             gain[d] = get(d, 0.0) + phrase.bound
-    allowed = docs_of(searcher, narrowing, set(found)) if narrowing is not None else None
     ranked = top(found, best, allowed)
     threshold = ranked[-1][1] if len(ranked) >= best else float("-inf")
     # a margin for rounding: the bound must never be what leaves a document out
     check = {d for d, most in gain.items() if d not in found or found[d] + most * (1 + 1e-9) + 1e-9 >= threshold}
     if not check:
-        return found
+        return found, allowed
+    brought = check.difference(found)  # documents only a phrase can bring in
     if len(check) * 8 > searcher.doc_count_all():
         # most of them (a phrase the results must have): scoring everything again is quicker,
         # with the phrases' candidate documents already known
         again = Deferral()
         again.deferring, again.phrase_docs = False, deferral.phrase_docs
-        return scores(searcher, norms, query, deferral=again)
-    deferral.within = check
-    exact = scores(searcher, norms, query, deferral=deferral)
-    for d in check:
-        if d in exact:
-            found[d] = exact[d]
-        else:
-            found.pop(d, None)
-    return found
+        found = scores(searcher, norms, query, deferral=again)
+    else:
+        deferral.within = check
+        exact = scores(searcher, norms, query, deferral=deferral)
+        for d in check:
+            if d in exact:
+                found[d] = exact[d]
+            else:
+                found.pop(d, None)
+    if allowed is not None:
+        allowed |= _allowed(searcher, narrowing, brought.intersection(found))
+    return found, allowed
+
+
+def _allowed(searcher, narrowing: Q.Query | None, docnums) -> set[int] | None:
+    """Those of ``docnums`` that ``narrowing`` (filters, dates) lets through; None without it."""
+    if narrowing is None:
+        return None
+    return docs_of(searcher, narrowing, set(docnums)) if docnums else set()
 
 
 # how many of the best documents closeness may reorder; the same for every page, so pages agree
