@@ -10,6 +10,10 @@ The content hash decides, but a file is not read again when its size, modificati
 everything again took longer than the update itself. A time is recorded only when it lies
 at least two seconds before the run looked at the file, so an edit made while a reindex runs
 still changes what the next one sees.
+
+The file is written as columns (one list per field, files in path order) rather than one
+object per file: at 100,000 files that reads and writes in 0.05 s each instead of 0.3-0.4 s,
+a large part of a one-file update.
 """
 
 from __future__ import annotations
@@ -20,29 +24,23 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .index import schema_names
 
 MANIFEST = "manifest.json"
-VERSION = 1
+VERSION = 2  # 1: {"files": {path: {"sha256", "ids", "problems", "stat"}}}, still read
 SETTLED_NS = 2_000_000_000  # how much older than the scan a file's time must be to be trusted
 
 
-@dataclass
-class FileEntry:
+class FileEntry(NamedTuple):
     sha256: str
-    ids: list[str] = field(default_factory=list)
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) of what was skipped
+    ids: list[str]
+    problems: list[tuple[str, str]]  # (path, reason) of what was skipped
     stat: tuple[int, int, int] | None = None  # (size, mtime_ns, inode) when it can be trusted
 
 
-def file_key(path: Path) -> str:
-    """The absolute path, normalized (what ``str(Path(os.path.abspath(path)))`` gives, without
-    making a Path)."""
-    return os.path.abspath(path)
-
-
-def file_stat(path: Path, scanned_ns: int) -> tuple[int, int, int] | None:
+def file_stat(path: str | Path, scanned_ns: int) -> tuple[int, int, int] | None:
     """(size, mtime_ns, inode) of ``path``, or None when it is too recent to be trusted (or
     cannot be read) compared with ``scanned_ns``, when the scan began."""
     try:
@@ -54,7 +52,7 @@ def file_stat(path: Path, scanned_ns: int) -> tuple[int, int, int] | None:
     return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
-def file_hash(path: Path) -> str:
+def file_hash(path: str | Path) -> str:
     """SHA-256 of the file's content; "" when it cannot be read (then it counts as changed,
     and ingesting it says why)."""
     digest = hashlib.sha256()
@@ -67,30 +65,104 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_manifest(generation: Path, files: dict[str, FileEntry]) -> None:
-    data = {"version": VERSION, "schema": schema_names(),
-            "files": {k: {"sha256": v.sha256, "ids": v.ids, "problems": v.problems,
-                          "stat": list(v.stat) if v.stat else None} for k, v in sorted(files.items())}}
-    # an update's generation starts as hard links to the live one: write a new file and
-    # rename it over the link, never through it into the live generation
-    tmp = generation / f".{MANIFEST}.tmp"
-    tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    os.replace(tmp, generation / MANIFEST)
+class Manifest:
+    """What each file gave, as columns (row n: ``paths[n]``, ``digests[n]``, ...): a one-file
+    update keeps 100,000 rows by list operations instead of an object per file."""
+
+    def __init__(self, paths: list[str], digests: list[str], ids: list[list[str]],
+                 stats: list[tuple[int, int, int] | None], problems: dict[int, list[tuple[str, str]]]):
+        if not len(paths) == len(digests) == len(ids) == len(stats):
+            raise ValueError("columns of different lengths")
+        self.paths, self.digests, self.ids, self.stats, self.problems = paths, digests, ids, stats, problems
+        self._rows: dict[str, int] | None = None
+
+    @classmethod
+    def from_entries(cls, files: dict[str, FileEntry]) -> Manifest:
+        keys = sorted(files)
+        entries = [files[k] for k in keys]
+        return cls(keys, [e.sha256 for e in entries], [list(e.ids) for e in entries], [e.stat for e in entries],
+                   {n: list(e.problems) for n, e in enumerate(entries) if e.problems})
+
+    @property
+    def rows(self) -> dict[str, int]:
+        if self._rows is None:
+            self._rows = dict(zip(self.paths, range(len(self.paths))))
+        return self._rows
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def get(self, key: str) -> FileEntry | None:
+        row = self.rows.get(key)
+        if row is None:
+            return None
+        return FileEntry(self.digests[row], self.ids[row], self.problems.get(row, []), self.stats[row])
+
+    def entries(self) -> dict[str, FileEntry]:
+        return {key: self.get(key) for key in self.paths}
+
+    def updated(self, rows: list[int], stats: list[tuple[int, int, int] | None],
+                new: dict[str, FileEntry]) -> Manifest:
+        """These ``rows`` kept (with the ``stats`` seen now), then the ``new`` files."""
+        keys = sorted(new)
+        fresh = [new[k] for k in keys]
+        problems = {n: self.problems[r] for n, r in enumerate(rows) if r in self.problems}
+        problems.update((len(rows) + n, list(e.problems)) for n, e in enumerate(fresh) if e.problems)
+        return Manifest([self.paths[r] for r in rows] + keys,
+                        [self.digests[r] for r in rows] + [e.sha256 for e in fresh],
+                        [self.ids[r] for r in rows] + [list(e.ids) for e in fresh],
+                        list(stats) + [e.stat for e in fresh], problems)
+
+    def write(self, generation: Path) -> None:
+        data = {"version": VERSION, "schema": schema_names(), "paths": self.paths, "sha256": self.digests,
+                "id_counts": [len(group) for group in self.ids], "ids": [i for group in self.ids for i in group],
+                # size, mtime_ns, inode of each file; -1s when its time was too recent to trust
+                "stats": [n for stat in self.stats for n in (stat or (-1, -1, -1))],
+                "problems": {str(n): v for n, v in self.problems.items()}}
+        # an update's generation starts as hard links to the live one: write a new file and
+        # rename it over the link, never through it into the live generation
+        tmp = generation / f".{MANIFEST}.tmp"
+        tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        os.replace(tmp, generation / MANIFEST)
 
 
-def read_manifest(generation: Path | None) -> dict[str, FileEntry] | None:
+def read_manifest(generation: Path | None) -> Manifest | None:
     """The manifest of ``generation``, or None when it has none usable (then rebuild fully)."""
     if generation is None:
         return None
     try:
         data = json.loads((generation / MANIFEST).read_text("utf-8"))
-        if data.get("version") != VERSION or data.get("schema") != schema_names():
+        if data.get("schema") != schema_names():
             return None
-        return {k: FileEntry(v["sha256"], list(v["ids"]), [(str(a), str(b)) for a, b in v["problems"]],
-                             _stat(v.get("stat")))
-                for k, v in data["files"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        if data.get("version") == 1:
+            return Manifest.from_entries({k: FileEntry(v["sha256"], list(v["ids"]), _problems(v["problems"]),
+                                                       _stat(v.get("stat"))) for k, v in data["files"].items()})
+        if data.get("version") != VERSION:
+            return None
+        return _columns(data)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
+
+
+def _columns(data: dict) -> Manifest:
+    paths, digests, counts, ids, stats = (data["paths"], data["sha256"], data["id_counts"], data["ids"],
+                                          data["stats"])
+    if len(stats) != 3 * len(paths) or sum(counts) != len(ids):
+        raise ValueError("columns of different lengths")
+    if not all(isinstance(x, str) for x in paths) or not all(isinstance(x, int) for x in stats):
+        raise ValueError("a column holds the wrong type")
+    grouped, at = [], 0
+    for count in counts:
+        grouped.append(ids[at:at + count])
+        at += count
+    stat_of = iter(stats)
+    trusted = [s if s[0] >= 0 else None for s in zip(stat_of, stat_of, stat_of)]
+    problems = {int(n): _problems(v) for n, v in data["problems"].items()}
+    return Manifest(paths, digests, grouped, trusted, problems)
+
+
+def _problems(raw) -> list[tuple[str, str]]:
+    return [(str(a), str(b)) for a, b in raw]
 
 
 def _stat(raw) -> tuple[int, int, int] | None:
@@ -101,45 +173,49 @@ def _stat(raw) -> tuple[int, int, int] | None:
 
 @dataclass
 class Plan:
-    added: list[Path] = field(default_factory=list)
-    changed: list[Path] = field(default_factory=list)
-    deleted: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    hashes: dict[str, str] = field(default_factory=dict)  # key -> sha256 of every current file
-    stats: dict[str, tuple[int, int, int] | None] = field(default_factory=dict)  # key -> file_stat
+    added: list[tuple[str, str]] = field(default_factory=list)  # (path as found, key)
+    changed: list[tuple[str, str]] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)  # keys
+    unchanged: list[int] = field(default_factory=list)  # rows of the previous manifest
+    unchanged_stats: list[tuple[int, int, int] | None] = field(default_factory=list)  # as seen now
+    hashes: dict[str, str] = field(default_factory=dict)  # key -> sha256 of each file read
+    stats: dict[str, tuple[int, int, int] | None] = field(default_factory=dict)  # key -> its file_stat
     delete_ids: set[str] = field(default_factory=set)
+    times_changed: bool = False  # an unchanged file's recorded time differs from the one seen
 
     @property
     def empty(self) -> bool:
         return not (self.added or self.changed or self.deleted)
 
 
-def plan_update(files: list[Path], previous: dict[str, FileEntry], scanned_ns: int | None = None) -> Plan:
-    """Sort the current ``files`` against the previous manifest by content hash (not read
-    again when size, time and inode are as recorded)."""
+def plan_update(files: list[tuple[str, str]], previous: Manifest, scanned_ns: int | None = None) -> Plan:
+    """Sort the current ``files`` ((path, key) pairs, as ``ingest.iter_sources`` gives) against
+    the previous manifest by content hash (not read again when size, time and inode are as
+    recorded)."""
     plan = Plan()
-    current: set[str] = set()
     scanned_ns = time.time_ns() if scanned_ns is None else scanned_ns
-    for path in files:
-        key = file_key(path)
-        current.add(key)
-        before = previous.get(key)
-        stat = file_stat(path, scanned_ns)  # before reading: an edit during the read changes it
-        plan.stats[key] = stat
-        if before is not None and stat is not None and before.stat == stat:
-            plan.hashes[key] = before.sha256
-            plan.unchanged.append(key)
+    rows, recorded, digests = previous.rows, previous.stats, previous.digests
+    seen = bytearray(len(previous))
+    for path, key in files:
+        row = rows.get(key)
+        stat = file_stat(key, scanned_ns)  # before reading: an edit during the read changes it
+        if row is not None:
+            seen[row] = 1
+            if stat is not None and stat == recorded[row]:
+                plan.unchanged.append(row)
+                plan.unchanged_stats.append(stat)
+                continue
+        digest = file_hash(key)
+        if row is not None and digest and digests[row] == digest:  # touched, not changed
+            plan.unchanged.append(row)
+            plan.unchanged_stats.append(stat)
+            plan.times_changed |= stat != recorded[row]
             continue
-        digest = file_hash(path)
-        plan.hashes[key] = digest
-        if before is None:
-            plan.added.append(path)
-        elif before.sha256 != digest or not digest:
-            plan.changed.append(path)
-        else:
-            plan.unchanged.append(key)
-    plan.deleted = sorted(k for k in previous if k not in current)
-    kept_ids = {i for k in plan.unchanged for i in previous[k].ids}
-    for key in [file_key(p) for p in plan.changed] + plan.deleted:
-        plan.delete_ids.update(i for i in previous[key].ids if i not in kept_ids)
+        plan.hashes[key], plan.stats[key] = digest, stat
+        (plan.added if row is None else plan.changed).append((path, key))
+    plan.deleted = [previous.paths[r] for r in range(len(previous)) if not seen[r]]
+    if plan.changed or plan.deleted:
+        kept_ids = {i for r in plan.unchanged for i in previous.ids[r]}
+        for key in [key for _, key in plan.changed] + plan.deleted:
+            plan.delete_ids.update(i for i in previous.ids[rows[key]] if i not in kept_ids)
     return plan

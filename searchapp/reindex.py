@@ -15,16 +15,15 @@ import logging
 import os
 import sys
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, TextIO
 
 from .config import Settings
 from .errors import IndexBusyError, SearchAppError
 from .index import build_index, current_generation, index_lock, open_index, update_index
-from .ingest import ingest_file, iter_files
-from .manifest import (FileEntry, Plan, file_hash, file_key, file_stat, plan_update, read_manifest,
-                       write_manifest)
+from .ingest import ingest_file, iter_sources
+from .manifest import FileEntry, Manifest, Plan, file_hash, file_stat, plan_update, read_manifest
 from .models import Article, Skipped
 
 log = logging.getLogger(__name__)
@@ -67,17 +66,17 @@ class Progress:
             self.stream.flush()
 
 
-def _ingest(paths: list[Path], entries: dict[str, FileEntry], plan: Plan | None, scanned_ns: int,
+def _ingest(files: list[tuple[str, str]], entries: dict[str, FileEntry], plan: Plan | None, scanned_ns: int,
             progress: Progress) -> Iterator[Article]:
-    """Articles of ``paths``, recording what each file gave in ``entries`` (the manifest)."""
-    for path in paths:
-        key = file_key(path)
+    """Articles of ``files`` ((path, key) pairs), recording what each file gave in ``entries``
+    (the manifest)."""
+    for path, key in files:
         if plan is not None and key in plan.hashes:
             stat, digest = plan.stats.get(key), plan.hashes[key]
         else:
-            stat = file_stat(path, scanned_ns)  # before reading, as in plan_update
-            digest = file_hash(path)
-        articles, skipped = ingest_file(path)
+            stat = file_stat(key, scanned_ns)  # before reading, as in plan_update
+            digest = file_hash(key)
+        articles, skipped = ingest_file(Path(path))
         for problem in skipped:
             log.warning("skipped %s: %s", problem.path, problem.reason)
         progress.skipped.extend(skipped)
@@ -107,11 +106,13 @@ def main(argv: list[str] | None = None) -> int:
     progress = Progress(sys.stderr if not args.quiet else io.StringIO())
     started = time.monotonic()
     scanned_ns = time.time_ns()  # what the files' times are compared with (manifest.file_stat)
-    files: list[Path] = []
-    for item in iter_files(sources):
+    files: list[tuple[str, str]] = []  # (path as found, absolute path: the manifest's key)
+    seen: set[str] = set()
+    for item in iter_sources(sources):
         if isinstance(item, Skipped):
             progress.skipped.append(item)
-        else:
+        elif item[1] not in seen:  # a folder given twice, or inside another one given
+            seen.add(item[1])
             files.append(item)
     previous = None
     if not args.full and (args.index / "CURRENT").exists():
@@ -121,32 +122,34 @@ def main(argv: list[str] | None = None) -> int:
         except SearchAppError as exc:
             print(f"note: {exc}; rebuilding it from every file", file=sys.stderr)
             previous = None
-    entries: dict[str, FileEntry] = {}
+    entries: dict[str, FileEntry] = {}  # what the files read now gave
     try:
         if previous is None:
             jobs = args.jobs or _automatic_jobs(files)
             report = build_index(_ingest(files, entries, None, scanned_ns, progress), args.index,
                                  on_article=progress.article,
-                                 before_swap=lambda gen: write_manifest(gen, entries), wait=args.wait,
+                                 before_swap=lambda gen: Manifest.from_entries(entries).write(gen), wait=args.wait,
                                  procs=jobs, limitmb=_memory_per_worker(jobs))
             plan = None
         else:
             plan = plan_update(files, previous, scanned_ns)
-            for key in plan.unchanged:  # with the time seen now, so the next run need not read it
-                entries[key] = replace(previous[key], stat=plan.stats.get(key))
-                progress.skipped.extend(Skipped(path, reason + " (unchanged since the last run)")
-                                        for path, reason in previous[key].problems)
+            unchanged = set(plan.unchanged)
+            for row, problems in sorted(previous.problems.items()):
+                if row in unchanged:
+                    progress.skipped.extend(Skipped(path, reason + " (unchanged since the last run)")
+                                            for path, reason in problems)
             if plan.empty:
-                if any(plan.stats.get(key) != previous[key].stat for key in plan.unchanged):
-                    _record_times(args.index, entries)
+                if plan.times_changed:  # with the times seen now, so the next run need not read them
+                    _record_times(args.index, previous.updated(plan.unchanged, plan.unchanged_stats, {}))
                 progress.done()
                 _print_skipped(progress.skipped)
                 print(f"{args.index}/ is up to date: {len(plan.unchanged)} files unchanged; "
                       f"skipped {len(progress.skipped)} files")
                 return 0
-            report = update_index(_ingest(plan.added + plan.changed, entries, plan, scanned_ns, progress),
-                                  plan.delete_ids, args.index, on_article=progress.article,
-                                  before_swap=lambda gen: write_manifest(gen, entries), wait=args.wait)
+            report = update_index(
+                _ingest(plan.added + plan.changed, entries, plan, scanned_ns, progress), plan.delete_ids,
+                args.index, on_article=progress.article, wait=args.wait,
+                before_swap=lambda gen: previous.updated(plan.unchanged, plan.unchanged_stats, entries).write(gen))
     except SearchAppError as exc:
         progress.done()
         _print_skipped(progress.skipped)
@@ -171,15 +174,16 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _record_times(index: Path, entries: dict[str, FileEntry]) -> None:
+def _record_times(index: Path, manifest: Manifest) -> None:
     """Nothing changed, but files were read because their times had: record the times seen
     (in the live generation's manifest, replaced by rename) so the next run need not read
     them. Skipped when another reindex holds the lock."""
     try:
         with index_lock(index):
             generation = current_generation(index)
-            if generation is not None and set(read_manifest(generation) or ()) == set(entries):
-                write_manifest(generation, entries)
+            live = read_manifest(generation) if generation is not None else None
+            if live is not None and set(live.paths) == set(manifest.paths):
+                manifest.write(generation)
     except (IndexBusyError, OSError):
         pass
 
@@ -195,7 +199,7 @@ def _memory_per_worker(jobs: int) -> int:
     return max(256, min(2048, total_mb // 8 // max(1, jobs)))
 
 
-def _automatic_jobs(files: list[Path]) -> int:
+def _automatic_jobs(files: list[tuple[str, str]]) -> int:
     """One worker process per CPU when the archive is large enough to repay starting them."""
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if cpus < 2:
@@ -203,9 +207,9 @@ def _automatic_jobs(files: list[Path]) -> int:
     if len(files) >= PARALLEL_FROM_FILES:
         return cpus
     size = 0
-    for path in files:
+    for _, key in files:
         try:
-            size += path.stat().st_size
+            size += os.stat(key).st_size
         except OSError:
             pass
     return cpus if size >= PARALLEL_FROM_MB * 1e6 else 1

@@ -180,3 +180,63 @@ def test_a_touched_file_with_the_same_content_is_read_once_and_not_reindexed(tmp
     assert code == 0 and "is up to date" in out and read == [str(page)]
     code, out = reindex(capsys, seeds_copy, index)  # its new time was recorded
     assert code == 0 and read == [str(page)]
+
+
+def test_the_manifest_keeps_every_files_record_through_writing_and_reading(tmp_path):
+    from searchapp.manifest import FileEntry, Manifest, read_manifest
+
+    files = {
+        "/data/b.json": FileEntry("b" * 64, ["b-1", "b-2"], [], (10, 1_700_000_000_000_000_000, 7)),
+        "/data/a.txt": FileEntry("a" * 64, ["a"], [], None),  # too recent for its time to be trusted
+        "/data/bad.json": FileEntry("c" * 64, [], [("/data/bad.json", "JSON does not parse")], (3, 5, 9)),
+    }
+    Manifest.from_entries(files).write(tmp_path)
+    read = read_manifest(tmp_path)
+    assert read.entries() == files
+    assert read.get("/data/elsewhere.txt") is None
+    # an update keeps some rows (with the times seen now) and adds the files read again
+    kept = read.updated([read.rows["/data/bad.json"]], [(3, 6, 9)], {"/data/c.txt": FileEntry("d" * 64, ["c"], [])})
+    kept.write(tmp_path)
+    assert read_manifest(tmp_path).entries() == {
+        "/data/bad.json": files["/data/bad.json"]._replace(stat=(3, 6, 9)),
+        "/data/c.txt": FileEntry("d" * 64, ["c"], [], None)}
+
+
+def test_an_index_from_before_the_column_manifest_is_updated_not_rebuilt(tmp_path, seeds_copy, capsys):
+    from searchapp.index import schema_names
+    from searchapp.manifest import read_manifest
+
+    index = tmp_path / "index"
+    reindex(capsys, seeds_copy, index)
+    generation = current_generation(index)
+    entries = read_manifest(generation).entries()
+    old = {"version": 1, "schema": schema_names(),  # as the first manifest format wrote it
+           "files": {k: {"sha256": e.sha256, "ids": e.ids, "problems": e.problems, "stat": e.stat}
+                     for k, e in entries.items()}}
+    (generation / "manifest.json").write_text(json.dumps(old, ensure_ascii=False), "utf-8")
+    (seeds_copy / "new_page.txt").write_text(NEW_PAGE, "utf-8")
+    code, out = reindex(capsys, seeds_copy, index)
+    assert code == 0 and "1 files added, 0 changed, 0 deleted, 5 unchanged" in out
+    assert read_manifest(current_generation(index)).get(str((seeds_copy / "new_page.txt").resolve())) is not None
+
+
+def test_a_damaged_manifest_means_a_full_rebuild_not_a_wrong_update(tmp_path, seeds_copy, capsys):
+    index = tmp_path / "index"
+    reindex(capsys, seeds_copy, index)
+    manifest = current_generation(index) / "manifest.json"
+    data = json.loads(manifest.read_text("utf-8"))
+    data["sha256"] = data["sha256"][:-1]  # a column one short
+    manifest.write_text(json.dumps(data), "utf-8")
+    code, out = reindex(capsys, seeds_copy, index)
+    assert code == 0 and "indexed 5 articles" in out
+
+
+def test_a_folder_given_twice_or_with_a_trailing_slash_is_one_set_of_files(tmp_path, seeds_copy, capsys,
+                                                                          monkeypatch):
+    index = tmp_path / "index"
+    monkeypatch.chdir(seeds_copy.parent)
+    code = main(["--source", seeds_copy.name + "/", "--source", f"./{seeds_copy.name}", "--index", str(index),
+                 "--quiet"])
+    assert code == 0 and "indexed 5 articles" in capsys.readouterr().out
+    code, out = reindex(capsys, seeds_copy, index)  # the same files by their absolute paths
+    assert code == 0 and "is up to date: 5 files unchanged" in out
