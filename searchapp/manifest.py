@@ -122,7 +122,8 @@ class Manifest:
         # an update's generation starts as hard links to the live one: write a new file and
         # rename it over the link, never through it into the live generation
         tmp = generation / f".{MANIFEST}.tmp"
-        tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        # a file name that is not UTF-8 is kept as its bytes (surrogateescape), as it was found
+        tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8", errors="surrogateescape")
         os.replace(tmp, generation / MANIFEST)
 
 
@@ -131,7 +132,7 @@ def read_manifest(generation: Path | None) -> Manifest | None:
     if generation is None:
         return None
     try:
-        data = json.loads((generation / MANIFEST).read_text("utf-8"))
+        data = json.loads((generation / MANIFEST).read_text("utf-8", errors="surrogateescape"))
         if data.get("schema") != schema_names():
             return None
         if data.get("version") == 1:

@@ -240,3 +240,24 @@ def test_a_folder_given_twice_or_with_a_trailing_slash_is_one_set_of_files(tmp_p
     assert code == 0 and "indexed 5 articles" in capsys.readouterr().out
     code, out = reindex(capsys, seeds_copy, index)  # the same files by their absolute paths
     assert code == 0 and "is up to date: 5 files unchanged" in out
+
+
+def test_file_names_that_are_not_utf8_are_indexed_not_fatal(tmp_path, capsys):
+    import os
+
+    source = tmp_path / "pages"
+    source.mkdir()
+    folder = os.fsencode(source)
+    page = "ข่าวทดสอบชื่อไฟล์\n\nเนื้อหาข่าวทดสอบเรื่องการประชุมอาเซียนด้านการศึกษาที่กรุงเทพมหานคร\n".encode("utf-8")
+    for name, content in ((b"\xa2\xe8\xd2\xc7.txt", page),  # ข่าว in TIS-620, as a Thai Windows site names it
+                          (b"\xff\xfe-page.txt", page.replace("ชื่อไฟล์".encode(), "แปลก".encode())),
+                          (b"\xff\xfe-empty.txt", b"")):
+        with open(os.path.join(folder, name), "wb") as handle:
+            handle.write(content)
+    index = tmp_path / "index"
+    code, out = reindex(capsys, source, index)
+    assert code == 0 and "indexed 2 articles" in out
+    assert "empty file" in out and "\ufffd" in out  # the bad name shown readable, not a crash
+    assert top(index, "ชื่อไฟล์") == "ข่าว"
+    code, out = reindex(capsys, source, index)
+    assert code == 0 and "is up to date: 3 files unchanged" in out

@@ -45,7 +45,7 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[tuple[str, str] | Skip
         elif os.path.isfile(given):
             yield given, os.path.abspath(given)
         else:
-            yield Skipped(given, "no such file or folder")
+            yield Skipped(readable(given), "no such file or folder")
 
 
 def _walk(folder: str, absolute: str) -> Iterator[tuple[str, str]]:
@@ -77,8 +77,22 @@ def _suffix(name: str) -> str:
     return name[dot:].lower() if dot > 0 else ""
 
 
+def readable(path: str) -> str:
+    """``path`` as text that can be printed, stored and indexed. A file name that is not UTF-8
+    (Linux hands its bytes over as lone surrogates, which cannot be encoded again: one such
+    name stopped a whole reindex) is read as TIS-620/cp874, the other encoding of Thai file
+    names, anything still unreadable becoming U+FFFD."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("cp874", errors="replace")
+
+
 def ingest_file(path: Path) -> tuple[list[Article], list[Skipped]]:
-    """Articles from one file; problems come back as Skipped entries, never raised."""
+    """Articles from one file; problems come back as Skipped entries, never raised. Ids and
+    the paths recorded come from the file's name made readable (``readable``)."""
+    named = Path(readable(str(path)))
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -86,18 +100,18 @@ def ingest_file(path: Path) -> tuple[list[Article], list[Skipped]]:
         text = decode_bytes(path.read_bytes())
         suffix = path.suffix.lower()
         if suffix in JSONL_SUFFIXES:
-            articles, problems = read_jsonl(path, text)
-            skipped = [Skipped(str(path), p) for p in problems]
+            articles, problems = read_jsonl(named, text)
+            skipped = [Skipped(str(named), p) for p in problems]
             if not articles and not skipped:
-                skipped.append(Skipped(str(path), "no articles in file"))
+                skipped.append(Skipped(str(named), "no articles in file"))
             return articles, skipped
         if suffix in JSON_SUFFIXES:
-            return read_json(path, text), []
-        return read_raw(path, text), []
+            return read_json(named, text), []
+        return read_raw(named, text), []
     except IngestError as exc:
-        return [], [Skipped(str(path), str(exc))]
+        return [], [Skipped(str(named), str(exc))]
     except OSError as exc:
-        return [], [Skipped(str(path), f"cannot read file: {exc.strerror or exc}")]
+        return [], [Skipped(str(named), f"cannot read file: {exc.strerror or exc}")]
 
 
 def ingest_paths(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
