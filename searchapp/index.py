@@ -593,7 +593,9 @@ def _write_generation(articles, index_dir, *, delete_ids, on_article=None, befor
                 raise
             if delete_ids is None and report.indexed == 0:
                 writer.cancel()
-                raise IndexMissingError("nothing could be indexed; the previous index is unchanged")
+                raise IndexMissingError("nothing could be indexed; the previous index is unchanged",
+                                        hint="the sources gave no usable article: give --source the folders or "
+                                             "files of articles (.txt, .html, .json, .jsonl)")
             writer.commit(optimize=delete_ids is None)
             checkpoint("committed")
             if report.duplicates:
@@ -606,7 +608,9 @@ def _write_generation(articles, index_dir, *, delete_ids, on_article=None, befor
                                       "(a worker process failed)")
             if report.total == 0:
                 raise IndexMissingError("nothing could be indexed: the update would leave the index empty; "
-                                        "the previous index is unchanged")
+                                        "the previous index is unchanged",
+                                        hint="none of the files indexed before is among the sources given: check "
+                                             "--source, or rebuild from these with --full")
             if before_swap:
                 before_swap(generation)
                 checkpoint("manifest")

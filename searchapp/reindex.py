@@ -99,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.jobs < 0:
         parser.error("--jobs must be 0 (automatic) or more")
+    if args.index.exists() and not args.index.is_dir():
+        parser.error(f"--index {args.index} is a file; it must be a folder (new or holding an index)")
     # skipped files are logged as warnings, and listed in the summary; --quiet keeps only the summary
     logging.basicConfig(level=logging.ERROR if args.quiet else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")

@@ -91,3 +91,15 @@ def test_search_cli_filters_sorts_and_suggests(archive_index):
     assert "did you mean: อาเซียน" in typo.stdout
     bad = run("searchapp.search", "--index", str(archive_index), "--from", "yesterday", "ข้าว")
     assert bad.returncode == 2 and "2024-03-01" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_reindex_into_a_file_or_from_an_empty_folder_says_what_to_fix(tmp_path, seeds_copy):
+    target = tmp_path / "index.txt"
+    target.write_text("notes", "utf-8")
+    done = run("searchapp.reindex", "--source", str(seeds_copy), "--index", str(target))
+    assert done.returncode == 2 and "is a file; it must be a folder" in done.stderr
+    assert target.read_text("utf-8") == "notes" and "Traceback" not in done.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    done = run("searchapp.reindex", "--source", str(empty), "--index", str(tmp_path / "index"))
+    assert done.returncode == 1 and "give --source the folders or files of articles" in done.stderr
