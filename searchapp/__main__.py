@@ -31,6 +31,8 @@ def serve(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if not 1 <= args.workers <= 64 or not 1 <= args.threads <= 256:
         parser.error("--workers must be 1-64 and --threads 1-256")
+    if not 0 <= args.port <= 65535:  # the socket layer takes 99999 as another port (34463)
+        parser.error(f"--port must be 1-65535 (0: any free port), got {args.port}")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.reindex:
         from .index import current_generation

@@ -103,3 +103,10 @@ def test_reindex_into_a_file_or_from_an_empty_folder_says_what_to_fix(tmp_path, 
     empty.mkdir()
     done = run("searchapp.reindex", "--source", str(empty), "--index", str(tmp_path / "index"))
     assert done.returncode == 1 and "give --source the folders or files of articles" in done.stderr
+
+
+def test_serve_refuses_a_port_or_worker_count_out_of_range(tmp_path):
+    for option, value, message in (("--port", "99999", "--port must be 1-65535"),
+                                   ("--workers", "0", "--workers must be 1-64")):
+        done = run("searchapp", "serve", "--index", str(tmp_path), option, value)
+        assert done.returncode == 2 and message in done.stderr
