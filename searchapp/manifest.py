@@ -11,7 +11,7 @@ everything again took longer than the update itself. A time is recorded only whe
 at least two seconds before the run looked at the file, so an edit made while a reindex runs
 still changes what the next one sees.
 
-The file is written as columns (one list per field, files in path order) rather than one
+The file is written as columns (one list per field, a row per file) rather than one
 object per file: at 100,000 files that reads and writes in 0.05 s each instead of 0.3-0.4 s,
 a large part of a one-file update.
 """
