@@ -88,7 +88,9 @@ def test_search_cli_filters_sorts_and_suggests(archive_index):
     browse = run("searchapp.search", "--index", str(archive_index), "--json", "--source", "เกษตรทูเดย์")
     assert [h["id"] for h in json.loads(browse.stdout)["hits"]] == ["a10", "a05", "a04"]  # newest first
     typo = run("searchapp.search", "--index", str(archive_index), "อาเซี่ยน")
-    assert "did you mean: อาเซียน" in typo.stdout
+    assert "did you mean: อาเซียน" in typo.stdout and " · score " in typo.stdout
+    by_date = run("searchapp.search", "--index", str(archive_index), "--sort", "newest", "ข้าว")
+    assert by_date.returncode == 0 and "results for" in by_date.stdout and "score" not in by_date.stdout
     bad = run("searchapp.search", "--index", str(archive_index), "--from", "yesterday", "ข้าว")
     assert bad.returncode == 2 and "2024-03-01" in bad.stderr and "Traceback" not in bad.stderr
 

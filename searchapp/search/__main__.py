@@ -59,7 +59,9 @@ def main(argv: list[str] | None = None) -> int:
         date = thai_date(hit.published) if hit.published else "ไม่ทราบวันที่"
         snippet = html.unescape(re.sub(r"</?mark>", "**", hit.snippet))
         print(f"\n{rank}. {hit.title}  [{hit.id}]")
-        print(f"   {date} · {hit.section or '-'} · score {hit.score:.2f}")
+        # sorted by date there is no score to show (every hit has 0)
+        score = f" · score {hit.score:.2f}" if results.sort == "relevance" and results.query else ""
+        print(f"   {date} · {hit.section or '-'}{score}")
         if hit.organizations:
             print(f"   {', '.join(hit.organizations)}")
         print(f"   {snippet}")
