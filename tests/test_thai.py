@@ -134,6 +134,8 @@ def test_a_transliterated_name_goes_on_across_a_space_and_an_airline_is_named_wi
     orgs = extract_organizations("", "ติดต่อองค์การบริหารส่วนจังหวัดชัยภูมิ โทรศัพท์ 044 000 000")
     assert orgs and not any("โทรศัพท์" in o for o in orgs)
     assert extract_organizations("", "เที่ยวบินของสายการบินบริติช แอร์เวย์ส ถูกยกเลิก") == ("บริติช แอร์เวย์ส",)
+    # the same for an airline the curated data does not know
+    assert extract_organizations("", "เที่ยวบินของสายการบินนอร์ดิก แอร์ไลน์ส ถูกยกเลิก") == ("นอร์ดิก แอร์ไลน์ส",)
     # a country alone after the head is the airline's own name
     assert extract_organizations("", "สายการบินมาเลเซีย แถลงว่า") == ("สายการบินมาเลเซีย",)
 
@@ -258,3 +260,16 @@ def test_codes_and_longer_acronyms_are_not_the_organization_inside_them():
     assert extract_organizations("", "ลูกค้าเอไอเอสใช้งานได้ตามปกติ") == ()
     for text in ("กลุ่มไอเอสเคยโจมตีเมืองนี้", "ไอเอสอ้างความรับผิดชอบ", "ไอเอสเอง"):
         assert extract_organizations("", text) == ("กลุ่มรัฐอิสลาม",), text
+
+
+def test_which_body_or_what_it_did_is_no_part_of_its_name():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # a demonstrative or a quantity after a head word says which one, it names none
+    for text in ("ผู้สมัครของพรรคนั้นถอนตัว", "พรรคเราจะส่งผู้สมัคร", "ผู้ป่วยถูกส่งตัวไปโรงพยาบาลแห่งหนึ่ง",
+                 "ให้ตรวจสอบกับสายการบินที่จะใช้บริการ", "คณะอนุกรรมการแต่ละชุดรายงาน"):
+        assert extract_organizations("", text) == (), text
+    # a body the data knows ends where its name ends, not at the verb after it
+    assert extract_organizations("", "ศาลปกครองเห็นว่าคำสั่งไม่ชอบ") == ("ศาลปกครอง",)
+    assert extract_organizations("", "กลุ่มติดอาวุธเมาเตบุกยึดเมือง") == ("กลุ่มเมาเต",)
+    assert extract_organizations("", "ส.ว.จี้ศาลอาญาโลกสอบสวน") == ("ศาลอาญาระหว่างประเทศ",)
