@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from searchapp.ingest import ingest_file  # noqa: E402
 from searchapp.thai.orgs import alias_key, registry  # noqa: E402
 
-DEFAULT_LABELS = [ROOT / "tests" / "data" / f"org_labels{suffix}.json" for suffix in ("", "_heldout", "_test", "_blind", "_blind2", "_blind3")]
+DEFAULT_LABELS = [ROOT / "tests" / "data" / f"org_labels{suffix}.json" for suffix in ("", "_heldout", "_test", "_blind", "_blind2", "_blind3", "_blind4")]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "dailynews" / "articles"
 
 
