@@ -273,3 +273,27 @@ def test_which_body_or_what_it_did_is_no_part_of_its_name():
     assert extract_organizations("", "ศาลปกครองเห็นว่าคำสั่งไม่ชอบ") == ("ศาลปกครอง",)
     assert extract_organizations("", "กลุ่มติดอาวุธเมาเตบุกยึดเมือง") == ("กลุ่มเมาเต",)
     assert extract_organizations("", "ส.ว.จี้ศาลอาญาโลกสอบสวน") == ("ศาลอาญาระหว่างประเทศ",)
+
+
+def test_what_a_body_did_ends_its_name_and_a_named_places_police_is_a_body():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # a verb news writes after the body that acts is not part of its name
+    assert extract_organizations("", "ทางสำนักงานอุตุนิยมวิทยาแจ้งว่า ลมแรง") == ("สำนักงานอุตุนิยมวิทยา",)
+    assert extract_organizations("", "ศาลพิจารณาแล้วเห็นว่า") == ()
+    assert extract_organizations("", "คณะกรรมการการแพทย์กำหนดให้ผู้ป่วย") == ("คณะกรรมการการแพทย์",)
+    # ...but a committee's name may open with its task, also after its kind, and name an act
+    name = "คณะกรรมาธิการวิสามัญพิจารณาร่างพ.ร.บ.ประกอบรัฐธรรมนูญว่าด้วยพรรคการเมือง"
+    assert extract_organizations("", f"โฆษก{name} กล่าวว่า") == (name,)
+    # a city's, state's or country's police
+    assert extract_organizations("", "แถลงการณ์ของตำรวจนครบาลลอนดอน ระบุว่า") == ("ตำรวจนครบาลลอนดอน",)
+    assert extract_organizations("", "ตำรวจรัฐบรันเดนบูร์กที่อยู่ล้อมรอบ") == ("ตำรวจรัฐบรันเดนบูร์ก",)
+    assert extract_organizations("", "ตำรวจนครบาลกำลังสอบสวน") == ()
+    # across a hyphen into a foreign word, not into a headline's next clause
+    assert extract_organizations("", "สำนักข่าวอัล-จาซีราในประเทศกาตาร์ระบุ") == ("สำนักข่าวอัล-จาซีรา",)
+    assert extract_organizations("", "บริษัทสำรวจปิโตรเลียม-เรียกค่าเสียหาย") == ()
+    # a headquarters is its body's; a hospital named by its province is one hospital
+    assert extract_organizations("", "ที่สำนักงานใหญ่องค์การสหประชาชาติ ในนครนิวยอร์ก") == ("สหประชาชาติ",)
+    assert extract_organizations("", "ได้รับรายงานจากโรงพยาบาลชลบุรี ว่า") == ("โรงพยาบาลชลบุรี",)
+    # an abbreviation in brackets names no body when a head is followed by ของ ("of")
+    assert extract_organizations("", "รอบๆ โรงพยาบาลของเจ้าหน้าที่รักษาความปลอดภัย (รปภ.) ได้ตรวจพบ") == ()

@@ -91,7 +91,11 @@ _GENERAL_BY_COUNTRY = ("ศาล",)
 _TASK_WORDS = frozenset({"จัดทำ"})
 # a head must not sit inside a syllable: no leading vowel before it, no vowel or mark after it
 _HEAD_RUN = re.compile("(?<![\u0e40-\u0e44])(?P<head>" + "|".join(_DISCOVERY_HEADS)
-                       + r")(?![\u0e30-\u0e3a\u0e45\u0e47-\u0e4e])[\"“”]?(?P<rest>[\u0e01-\u0e4e0-9]+)")
+                       + r")(?![\u0e30-\u0e3a\u0e45\u0e47-\u0e4e])[\"“”]?(?P<rest>(?:พ\.ร\.[บกป]\.|[\u0e01-\u0e4e0-9])+(?:-[\u0e01-\u0e4e]+)*)")
+# a committee's task may name an act by its dotted abbreviation (…พิจารณาร่างพ.ร.บ.ประกอบรัฐธรรมนูญ…);
+# a name may go on across a hyphen into a country or a foreign word (สำนักข่าวอัล-จาซีรา, สมาคมไต่เขาจีน-ทิเบต),
+# not into a headline's next clause (บริษัทสำรวจปิโตรเลียม-เรียกค่าเสียหาย)
+_HYPHEN = re.compile(r"-(?P<piece>[\u0e01-\u0e4e]+)")
 # one more space-separated piece of a transliterated name (โรงพยาบาลเด็กรอยัล แมนเชสเตอร์, สำนักงานปกครอง
 # เขตออเรนจ์ เคาน์ตี): Thai spelling of foreign names marks silent letters with the thanthakhat (์)
 _NEXT_PIECE = re.compile(r"[ \u00a0](?P<piece>[\u0e01-\u0e4e]{2,20})(?=[\s\"“”,.()]|$)")
@@ -123,8 +127,14 @@ _STOP_WORDS = frozenset(
     # which one, not a name: พรรคนั้น, พรรคเรา, กรมหนึ่ง, คณะอนุกรรมการแต่ละชุด, สายการบินที่จะใช้บริการ
     "นั้น อย่างนั้น เรา เดียว หนึ่ง แห่งหนึ่ง ไหน แต่ละ ทั้งหมด เหมือน เหมือนเดิม ที่จะ หลังจาก หลังจากที่ ประมาณ "
     # what it did or may do: พรรคจึงเชื่อ, คณะกรรมการสรรหาสามารถ..., สมาคมบอกว่า
-    "จึง กว่า สามารถ เข้ามา ไว้ บอก บอกว่า ในอนาคต แต่ละคน".split())
+    "จึง กว่า สามารถ เข้ามา ไว้ บอก บอกว่า ในอนาคต แต่ละคน ในประเทศ ที่อยู่ มีมติ".split())
 _LONG_STOP_WORDS = tuple(w for w in _STOP_WORDS if len(w) >= 3)
+# verbs news writes right after the body that acts (สำนักงานอุตุนิยมวิทยาแจ้ง, ศาลปกครองเห็น, กรมชลฯเตือน);
+# a committee is named by its task, so one may open its name (คณะกรรมการพิจารณาร่าง..., also after its kind:
+# คณะกรรมาธิการวิสามัญพิจารณา...) but not follow the task (คณะกรรมการการแพทย์กำหนด)
+_COMMITTEE_KINDS = frozenset("วิสามัญ สามัญ ร่วม".split())
+_ACTS = frozenset("แจ้ง บุก พิจารณา เห็น เตือน ตกลง นัด ชนะ กำหนด ลงคะแนน หาเสียง เชื่อ โดน ฟ้อง รับฟ้อง "
+                  "ออกหมาย ทุ่ม หวัง ครบ ทำหน้าที่ สูญเสีย แตกแยก ตกเป็น จัดลำดับ ดูแล รับ กำหนดให้".split())
 _GENERIC_TAILS = frozenset(
     "การเมือง รัฐ เอกชน ฝ่ายค้าน การศึกษา ต่างประเทศ ต่าง ใหญ่ กลาง ท้องถิ่น จังหวัด อำเภอ ทั่วประเทศ ใหม่ "
     "แห่งชาติ ดัง ทุก เขต ภาค แห่ง อื่น ท้องที่ ชุด ย่อย ใด".split())
@@ -164,6 +174,8 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         # the search goes on from where this name ends, or just after its head when it is no name
         at = m.start("rest")
         head, rest = m.group("head"), m.group("rest")
+        if "-" in rest:
+            rest = _across_hyphens(rest)
         if head in _WORD_HEADS and rest.startswith(_NOT_AFTER_WORD_HEAD):
             continue  # หน่วยงาน "agency"
         if not _starts_word(text, m.start(), head):
@@ -174,11 +186,15 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
             if word in _STOP_WORDS and not (head in _COMMITTEES and word in _TASK_WORDS) \
                     and not (word == "และ" and kept and _joins_name(run[i + 1:])):
                 break
+            if word in _ACTS and (head not in _COMMITTEES or kept) and not (kept and kept[-1] in _COMMITTEE_KINDS | {"และ"}):
+                break
             kept.append(word)
         tail = "".join(kept).rstrip("ฯๆ ")
         words = [w.rstrip("ฯๆ ") for w in kept if w.rstrip("ฯๆ ")]
         if len(tail) < 3 or all(w in _GENERIC_TAILS for w in words) or "ต่าง" in words:
             continue  # ... ต่างๆ: "the various ...", a class of bodies
+        if head == "สำนักงาน" and words[0] == "ใหญ่":
+            continue  # สำนักงานใหญ่องค์การสหประชาชาติ: a body's headquarters, the body is named after it
         if head == "พรรค" and words[0] in _NOT_A_PARTY:
             continue  # พรรคการเมืองใหญ่, พรรครัฐบาล, พรรคฝ่ายค้านกัมพูชา: a kind of party, not its name
         if head in _WORD_HEADS and len(words) == 1:
@@ -199,6 +215,7 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         # แมนเชสเตอร์) or it is a unit described with its country (หน่วยลาดตระเวนชายแดนของลาว); a company
         # described with one is still no name (บริษัทจัดหางานไต้หวัน)
         if head in _DESCRIBED and not number and end == m.start("rest") + len(tail) and _described(words) \
+                and not (head == "โรงพยาบาล" and "".join(words) in _provinces()) \
                 and not (head in _WORD_HEADS and (any(w in lands for w in words) or _of_country().match(text, end))):
             continue
         # หน่วยยามฝั่งของเวียดนาม, สมาคมไต่เขาจีน-ทิเบต: the country it belongs to is part of the name
@@ -227,6 +244,58 @@ _UNIT = re.compile(r"(?P<unit>กองบิน|กองพล|กองพั
 # a police station by its abbreviation and its place: สภ.แม่สอด, สน.ลุมพินี
 _STATIONS = {"สภ.": "สถานีตำรวจภูธร", "สน.": "สถานีตำรวจนครบาล"}
 _STATION = re.compile(r"(?<![.])(?P<ab>สภ\.|สน\.)\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+
+
+@lru_cache(maxsize=1)
+def _police_pattern() -> re.Pattern[str]:
+    """A named place's police: ตำรวจนครบาลลอนดอน, ตำรวจฝรั่งเศส, ตำรวจท้องถิ่นกรุงเคียฟ, ตำรวจรัฐเพนซิลเวเนีย."""
+    lands = "|".join(re.escape(c) for c in countries())
+    return re.compile(r"(?<!สำนักงาน)(?<!สถานี)(?<!นาย)ตำรวจ(?P<kind>นครบาล|มหานคร|ท้องถิ่น|สหพันธ์)?(?:\s?ของ\s?)?"
+                      rf"(?:(?P<land>{lands})(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
+                      r"|(?P<city>(?:กรุง|นคร(?!บาล)|เมือง|รัฐ(?!สภา|บาล))[\u0e01-\u0e4e]{2,30})"
+                      r"|(?<=นครบาล|มหานคร)(?P<name>[\u0e01-\u0e4e]{3,30}))")
+
+
+def _police(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the police forces named by their city, state or country."""
+    found = []
+    for m in _police_pattern().finditer(text):
+        if m.group("land"):
+            place, end = m.group("land"), m.end("land")
+        elif m.group("city"):
+            place = _until_stop_word(m.group("city"))
+            if len(place) < 6:
+                continue
+            end = m.start("city") + len(place)
+        else:  # a city's own police named with the city alone: ตำรวจนครบาลลอนดอน
+            place = cut_words(m.group("name"))[0]
+            if len(place) < 3 or place in _STOP_WORDS or _common_word_freq().get(place, 0) >= _COMMON:
+                continue  # ตำรวจนครบาลกำลัง...: an ordinary word, no city
+            end = m.start("name") + len(place)
+        found.append((m.start(), end, "ตำรวจ" + (m.group("kind") or "") + place))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> frozenset[str]:
+    """Thai province names: a hospital named by its province (โรงพยาบาลชลบุรี) is one body."""
+    from ..config import pythainlp_read_only
+
+    pythainlp_read_only()
+    from pythainlp.corpus import provinces
+
+    return frozenset(provinces())
+
+
+def _across_hyphens(rest: str) -> str:
+    """``rest`` up to the first hyphen whose next piece is neither a country nor a foreign word."""
+    pieces = rest.split("-")
+    kept = pieces[0]
+    for piece in pieces[1:]:
+        if not (piece.startswith(countries()) or _spelled_out(piece, cut_words(piece)[:1])):
+            break
+        kept += "-" + piece
+    return kept
 
 
 def _joins_name(rest: list[str]) -> bool:
@@ -310,7 +379,7 @@ def _defined_abbreviations(text: str) -> list[tuple[int, int, str]]:
             while at != -1:
                 name = window[at:]
                 if (len(head) + 3 <= len(name) <= 80 and name not in _NAME_STARTS and (best is None or at > best)
-                        and _shortens(name, letters)):
+                        and cut_words(name[len(head):])[0] not in _STOP_WORDS and _shortens(name, letters)):
                     best = at
                 at = window.rfind(head, 0, at)
         if best is not None:
@@ -425,6 +494,9 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     discovered = defined + [(start, end, name) for start, end, name in _discovered(text)
                             if free(start) and not any(k.start <= start < k.end for k in matches)
                             and not any(a <= start < b for a, b, _ in defined)]
+    discovered += [(start, end, name) for start, end, name in _police(text) if free(start)
+                   and not any(k.start <= start < k.end for k in matches)
+                   and not any(a <= start < b for a, b, _ in discovered)]
     discovered += [(m.start(), m.end(), f"{m.group('unit')} {m.group('number')}") for m in _UNIT.finditer(text)
                    if free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered)]
     for m in _STATION.finditer(text):
