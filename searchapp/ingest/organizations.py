@@ -92,10 +92,8 @@ _TASK_WORDS = frozenset({"จัดทำ"})
 # a head must not sit inside a syllable: no leading vowel before it, no vowel or mark after it
 _HEAD_RUN = re.compile("(?<![\u0e40-\u0e44])(?P<head>" + "|".join(_DISCOVERY_HEADS)
                        + r")(?![\u0e30-\u0e3a\u0e45\u0e47-\u0e4e])[\"“”]?(?P<rest>(?:พ\.ร\.[บกป]\.|[\u0e01-\u0e4e0-9])+(?:-[\u0e01-\u0e4e]+)*)")
-# a committee's task may name an act by its dotted abbreviation (…พิจารณาร่างพ.ร.บ.ประกอบรัฐธรรมนูญ…);
-# a name may go on across a hyphen into a country or a foreign word (สำนักข่าวอัล-จาซีรา, สมาคมไต่เขาจีน-ทิเบต),
-# not into a headline's next clause (บริษัทสำรวจปิโตรเลียม-เรียกค่าเสียหาย)
-_HYPHEN = re.compile(r"-(?P<piece>[\u0e01-\u0e4e]+)")
+# (a committee's task may name an act by its dotted abbreviation: …พิจารณาร่างพ.ร.บ.ประกอบรัฐธรรมนูญ…;
+# hyphenated pieces are checked by _across_hyphens)
 # one more space-separated piece of a transliterated name (โรงพยาบาลเด็กรอยัล แมนเชสเตอร์, สำนักงานปกครอง
 # เขตออเรนจ์ เคาน์ตี): Thai spelling of foreign names marks silent letters with the thanthakhat (์)
 _NEXT_PIECE = re.compile(r"[ \u00a0](?P<piece>[\u0e01-\u0e4e]{2,20})(?=[\s\"“”,.()]|$)")
@@ -132,7 +130,7 @@ _LONG_STOP_WORDS = tuple(w for w in _STOP_WORDS if len(w) >= 3)
 # verbs news writes right after the body that acts (สำนักงานอุตุนิยมวิทยาแจ้ง, ศาลปกครองเห็น, กรมชลฯเตือน);
 # a committee is named by its task, so one may open its name (คณะกรรมการพิจารณาร่าง..., also after its kind:
 # คณะกรรมาธิการวิสามัญพิจารณา...) but not follow the task (คณะกรรมการการแพทย์กำหนด)
-_COMMITTEE_KINDS = frozenset("วิสามัญ สามัญ ร่วม".split())
+_AFTER_ACT_GOES_ON = frozenset("วิสามัญ สามัญ ร่วม และ".split())  # a committee's kind; ป้องกันและปราบปราม
 _ACTS = frozenset("แจ้ง บุก พิจารณา เห็น เตือน ตกลง นัด ชนะ กำหนด ลงคะแนน หาเสียง เชื่อ โดน ฟ้อง รับฟ้อง "
                   "ออกหมาย ทุ่ม หวัง ครบ ทำหน้าที่ สูญเสีย แตกแยก ตกเป็น จัดลำดับ ดูแล รับ กำหนดให้".split())
 _GENERIC_TAILS = frozenset(
@@ -186,7 +184,7 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
             if word in _STOP_WORDS and not (head in _COMMITTEES and word in _TASK_WORDS) \
                     and not (word == "และ" and kept and _joins_name(run[i + 1:])):
                 break
-            if word in _ACTS and (head not in _COMMITTEES or kept) and not (kept and kept[-1] in _COMMITTEE_KINDS | {"และ"}):
+            if word in _ACTS and (head not in _COMMITTEES or kept) and not (kept and kept[-1] in _AFTER_ACT_GOES_ON):
                 break
             kept.append(word)
         tail = "".join(kept).rstrip("ฯๆ ")
@@ -288,7 +286,8 @@ def _provinces() -> frozenset[str]:
 
 
 def _across_hyphens(rest: str) -> str:
-    """``rest`` up to the first hyphen whose next piece is neither a country nor a foreign word."""
+    """``rest`` up to the first hyphen whose next piece is neither a country nor a foreign word: a name goes on
+    across a hyphen into one (สำนักข่าวอัล-จาซีรา), not into a headline's next clause (บริษัทสำรวจปิโตรเลียม-เรียก...)."""
     pieces = rest.split("-")
     kept = pieces[0]
     for piece in pieces[1:]:
