@@ -17,6 +17,11 @@ ARTICLES = [
     Article(id="price", title="", body="ราคาทองคำปรับขึ้น 2100 บาทภายในสัปดาห์เดียว"),
     Article(id="unodc", title="", body="สำนักงานป้องกันยาเสพติดและปราบปรามอาชญากรรมแห่งสหประชาชาติจัดการประชุม"),
     Article(id="other", title="", body="ฝนตกหนักในภาคเหนือทำให้น้ำท่วมหลายอำเภอ"),
+    Article(id="pdrc-short", title="กปปส.นัดชุมนุมใหญ่",
+            body="แกนนำ กปปส. ประกาศนัดชุมนุมใหญ่สุดสัปดาห์นี้ และ กปปส. ยืนยันว่าจะชุมนุมโดยสงบ"),
+    Article(id="pdrc-long", title="ย้อนดูการชุมนุมทางการเมือง",
+            body="บทความนี้ย้อนดูการชุมนุมหลายครั้ง รวมถึงคณะกรรมการประชาชนเพื่อการเปลี่ยนแปลงประเทศไทย"
+                 "ให้เป็นประชาธิปไตยที่สมบูรณ์อันมีพระมหากษัตริย์ทรงเป็นประมุข ซึ่งชุมนุมเมื่อหลายปีก่อน"),
 ]
 
 
@@ -50,6 +55,12 @@ def test_a_number_that_is_a_price_is_not_taken_for_a_year(service):
 
 def test_organization_acronym_finds_the_thai_name(service):
     assert "unodc" in ids(service, "UNODC")
+
+
+def test_a_name_written_out_in_full_counts_as_much_as_its_short_form(service):
+    # the long form is found, but its dozen words do not outweigh an article about the name as typed
+    hits = [h.id for h in service.search("กปปส.", size=20).hits]
+    assert hits[:2] == ["pdrc-short", "pdrc-long"]
 
 
 def test_the_alias_marked_in_the_snippet(service):

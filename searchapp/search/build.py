@@ -100,10 +100,14 @@ def text_clause(text: str, w: Weights) -> tuple[list[Q.Query], list[str]]:
         # using both is not preferred over one using either
         for written, others in alternatives(text):
             options = []
-            for form in (written,) + others:
+            forms = (written,) + others
+            # a phrase scores the sum of its words: a longer form (กปปส. written out in twelve words)
+            # would outweigh the name as written many times over, so it counts as much as that
+            sizes = [max(1, len(analyze(form).top_words())) for form in forms]
+            for form, size in zip(forms, sizes):
                 # an alias is a known name: found as words, not as any syllable (a one-syllable
                 # alias would look for every bigram starting with it: hundreds of terms)
-                q, mark = phrase_clause(form, syllable_prefix=False)
+                q, mark = phrase_clause(form, boost=min(1.0, sizes[0] / size), syllable_prefix=False)
                 if q is not None:
                     options.append(q)
                     if form != written:
