@@ -162,7 +162,9 @@ class SearchService:
         reordered by how close together ``words`` (the words typed) stand in them."""
         found, allowed = ranked_scores(searcher, self._norms(searcher, generation), query, narrowing,
                                        max(limit, NEAR_CANDIDATES))
-        docnums = sorted(found if allowed is None else (d for d in found if d in allowed))
+        docnums = found.docs().tolist()
+        if allowed is not None:
+            docnums = [d for d in docnums if d in allowed]
         ranked = top(found, max(limit, NEAR_CANDIDATES), allowed)
         ranked = near_each_other(searcher, ranked, words, self.weights.near, self.weights.near_window)
         return docnums, ranked[:limit]

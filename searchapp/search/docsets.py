@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import numpy as np
 from whoosh import query as Q
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query.wrappers import WrappingQuery
@@ -74,6 +75,37 @@ def posting_blocks(reader, field_name: str, text, weights: bool = False):
             found.append(matcher.weight())
         matcher.next()
     yield ids, (found if weights else None)
+
+
+def posting_arrays(reader, field_name: str, text):
+    """A term's postings in one segment as numpy arrays, a block at a time: (local document
+    numbers, weights as float64), deleted documents included (callers take them out).
+
+    The block's stored numbers (gaps, and weights: none when all are 1, one when all are equal)
+    become arrays directly, without the per-posting tuples ``posting_blocks`` yields."""
+    try:
+        matcher = raw_postings(reader, field_name, text)
+    except TermNotFound:
+        return
+    if _reads_blocks(matcher) and not getattr(matcher, "_byteids", False):
+        while matcher.is_active():
+            if matcher._data is None:
+                matcher._read_data()
+            gaps, weights = matcher._data[0], matcher._data[1]
+            count = len(gaps)
+            ids = np.cumsum(np.array(gaps, dtype=np.int64))
+            if weights is None:
+                found = np.ones(count)
+            elif isinstance(weights, float):
+                found = np.full(count, weights)
+            else:
+                found = np.array(weights, dtype=np.float64)
+            start = matcher._i
+            yield (ids[start:], found[start:]) if start else (ids, found)
+            matcher._next_block()
+        return
+    for ids, weights in posting_blocks(reader, field_name, text, weights=True):
+        yield np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
 
 
 def _term_docs(reader, field_name: str, text) -> set[int]:
@@ -305,4 +337,4 @@ def docs_of(searcher, query: Q.Query, within: set[int] | None = None) -> set[int
 
 
 __all__ = ["docs_of", "matching_docs", "own_phrase", "phrase_candidates", "phrase_matches", "positioned_at", "postings_at",
-           "posting_blocks", "raw_postings", "term_bytes"]
+           "posting_arrays", "posting_blocks", "raw_postings", "term_bytes"]
