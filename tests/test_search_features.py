@@ -289,25 +289,34 @@ def test_a_page_past_the_end_is_empty_not_the_last_page_again(archive, sort):
 
 
 @pytest.mark.parametrize("limit", [1, 2, 12])
-def test_organization_counts_taken_most_written_about_first_equal_counting_every_match(archive, monkeypatch, limit):
-    # a large match set's organizations are counted one organization at a time, stopping when the
-    # rest cannot rank; forced here on the small archive, it must give exactly what counting each
-    # match's organizations gives, ties ordered by name, selected organizations included
-    import searchapp.search.facets as facets
+def test_facet_counts_are_those_of_counting_each_matching_articles_own_values(archive, limit):
+    # counted from the facet table's arrays; checked here against each article's stored values,
+    # ties ordered by name, a selected value shown even when it does not make the list
+    from collections import Counter
+
+    from searchapp.index import document_to_article
 
     searcher, generation = archive.handle.current()
     table = archive._facet_table(searcher, generation)
-    everything = sorted(table._live)
-    queries = [everything, everything[::2], everything[1::3], everything[:5]]
-    for docnums in queries:
-        for chosen in ((), (table._org_order[-1],), ("องค์กรที่ไม่มี",)):
-            filters = Filters(orgs=chosen)
-            expected = table.count(docnums, filters, limit=limit)
-            monkeypatch.setattr(facets, "_FEW_MATCHES", 0)
-            assert table.count(docnums, filters, limit=limit) == expected
-            monkeypatch.setattr(facets, "_FEW_MATCHES", 10**9)
-            assert table.count(docnums, filters, limit=limit) == expected
-    assert len(table._org_order) > 3  # the archive names enough organizations for the cut to matter
+    reader = searcher.reader()
+    live = [d for d in range(searcher.doc_count_all()) if not reader.is_deleted(d)]
+    articles = {d: document_to_article(searcher.stored_fields(d)) for d in live}
+    everywhere = Counter(org for a in articles.values() for org in a.organizations)
+    assert len(everywhere) > 3  # enough organizations for the cut at ``limit`` to matter
+    rarest = min(everywhere, key=lambda org: (everywhere[org], org))
+    for docnums in (live, live[::2], live[1::3], live[:5]):
+        for chosen in ((), (rarest,), ("องค์กรที่ไม่มี",)):
+            facets = table.count(docnums, Filters(orgs=chosen), limit=limit)
+            orgs = Counter(org for d in docnums for org in articles[d].organizations)
+            expected = sorted(orgs.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+            expected += [(org, orgs.get(org, 0)) for org in chosen if org not in dict(expected)]
+            assert [(v.value, v.count) for v in facets["org"]] == expected
+            assert [v.selected for v in facets["org"]] == [org in chosen for org, _ in expected]
+            sections = Counter(articles[d].section for d in docnums if articles[d].section)
+            assert [(v.value, v.count) for v in facets["section"]] == sorted(
+                sections.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+            years = Counter(articles[d].published.year for d in docnums if articles[d].published)
+            assert [(int(v.value), v.count) for v in facets["year"]] == sorted(years.items(), reverse=True)
 
 
 def test_a_warmed_service_has_read_its_tables_and_answers_the_same(archive_index):

@@ -11,6 +11,7 @@ import math
 import threading
 from pathlib import Path
 
+import numpy as np
 from whoosh import query as Q
 from whoosh import scoring
 
@@ -157,14 +158,14 @@ class SearchService:
         return self._read_once("facets", lambda s: FacetTable(s.reader()), searcher, generation)
 
     def _ranked(self, searcher, generation: str, query: Q.Query, narrowing: Q.Query | None,
-                limit: int, words: tuple[str, ...] = ()) -> tuple[list[int], list[tuple[int, float]]]:
+                limit: int, words: tuple[str, ...] = ()) -> tuple[np.ndarray, list[tuple[int, float]]]:
         """Every document matching (ascending) and the ``limit`` best, scored; the best few
         reordered by how close together ``words`` (the words typed) stand in them."""
         found, allowed = ranked_scores(searcher, self._norms(searcher, generation), query, narrowing,
                                        max(limit, NEAR_CANDIDATES))
-        docnums = found.docs().tolist()
+        docnums = found.docs()
         if allowed is not None:
-            docnums = [d for d in docnums if d in allowed]
+            docnums = docnums[np.isin(docnums, np.fromiter(allowed, dtype=np.int64, count=len(allowed)))]
         ranked = top(found, max(limit, NEAR_CANDIDATES), allowed)
         ranked = near_each_other(searcher, ranked, words, self.weights.near, self.weights.near_window)
         return docnums, ranked[:limit]

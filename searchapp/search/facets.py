@@ -9,14 +9,12 @@ of results clicking it gives.
 
 from __future__ import annotations
 
-import heapq
-from array import array
 from collections import Counter
-from itertools import chain
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Mapping, Sequence
 
+import numpy as np
 from whoosh import query as Q
 
 from ..errors import QueryError
@@ -28,8 +26,6 @@ from .build import all_of, field_filter, published_between
 FACETS = ("org", "year", "section", "source")
 MAX_FILTER_VALUES = 10
 MAX_FACET_VALUES = 12
-# up to this many matches, their organizations are counted one by one (FacetTable._org_counts)
-_FEW_MATCHES = 5_000
 # the raw column value Whoosh gives a document without a publication date
 _NO_DATE = 2 ** 64 - 1
 
@@ -105,112 +101,81 @@ def year_label(ce_year: int) -> str:
 class FacetTable:
     """Every document's facet values and publication time, read from the index's columns
     once per index generation (a whole column at a time). Counting the values of the
-    matching documents is then a pass over Python lists (``Counter`` over ``map``), not
+    matching documents is then a few numpy operations (``bincount`` of value numbers), not
     four column lookups per document.
 
-    Held per server process, so kept compact: organizations as numbers in flat arrays, times
-    in an array (at 100,000 articles, a tuple of freshly decoded strings per article made the
-    table 200 MB of a process's memory; now about 30 MB)."""
+    Held per server process, so kept compact: each value as a number into a list of the
+    distinct values, organizations as numbers in flat arrays, times in an array (at 100,000
+    articles, a tuple of freshly decoded strings per article made the table 200 MB of a
+    process's memory)."""
 
     def __init__(self, reader) -> None:
-        interned: dict[object, object] = {}
-
         def column(name: str, missing, translate: bool) -> list:
             values: list = []
             for leaf, _offset in reader.leaf_readers():
                 count = leaf.doc_count_all()
                 part = list(leaf.column_reader(name, translate=translate))[:count] if leaf.has_column(name) else []
                 part.extend([missing] * (count - len(part)))
-                values.extend(interned.setdefault(v, v) for v in part)
+                values.extend(part)
             return values
 
-        self.years = [y if y in CE_YEARS else None for y in column("year", None, translate=True)]
-        self.sections = column("section", "", translate=True)
-        self.sources = column("source", "", translate=True)
-        self.published = array("Q", column("published", _NO_DATE, translate=False))
-        deleted: set[int] = set()
+        # per facet: the distinct values, and each document's value as a number into them
+        self._values: dict[str, list] = {}
+        self._codes: dict[str, np.ndarray] = {}
+        for name, values in (("year", [y if y in CE_YEARS else None for y in column("year", None, translate=True)]),
+                             ("section", column("section", "", translate=True)),
+                             ("source", column("source", "", translate=True))):
+            number: dict[object, int] = {}
+            self._codes[name] = np.fromiter((number.setdefault(v, len(number)) for v in values),
+                                            dtype=np.int32, count=len(values))
+            self._values[name] = list(number)
+        self.published = np.array(column("published", _NO_DATE, translate=False), dtype=np.uint64)
+        size = len(self.published)
+        self._deleted = np.zeros(size, dtype=bool)
         for leaf, offset in reader.leaf_readers():
             if leaf.has_deletions():
-                deleted.update(d + offset for d in leaf.deleted_docs_set)
-        # document d's organizations are numbers _org_ids[_org_at[d]:_org_at[d + 1]] of _org_names
+                self._deleted[np.fromiter(leaf.deleted_docs_set, dtype=np.int64) + offset] = True
+        # every (document, organization) pair: _org_doc[i] names _org_names[_org_ids[i]]
         self._org_names: list[str] = []
         number: dict[bytes, int] = {}
-        self._org_ids = array("I")
-        self._org_at = array("I", [0])
-        for raw in column(ORG_COLUMN, b"", translate=False):
+        org_ids: list[int] = []
+        org_docs: list[int] = []
+        for docnum, raw in enumerate(column(ORG_COLUMN, b"", translate=False)):
             if raw:
                 for name in raw.split(ORG_SEPARATOR.encode("utf-8")):
                     if name:
                         if name not in number:
                             number[name] = len(self._org_names)
                             self._org_names.append(name.decode("utf-8"))
-                        self._org_ids.append(number[name])
-            self._org_at.append(len(self._org_ids))
-        # a query of common words matches most of the archive: its counts are the whole
-        # archive's less those of the (fewer) articles it does not match
-        self._live = frozenset(range(len(self.published))) - deleted
-        self._whole = self._counters(self._live)
-        # each organization's live articles, most written-about first (_org_counts)
-        self._org_docs = [array("I") for _ in self._org_names]
-        for docnum in range(len(self.published)):
-            if docnum in deleted:
-                continue
-            for org in self._organizations(docnum):
-                self._org_docs[org].append(docnum)
-        self._org_number = {name: org for org, name in enumerate(self._org_names)}
-        self._org_order = sorted(range(len(self._org_names)),
-                                 key=lambda org: (-len(self._org_docs[org]), self._org_names[org]))
+                        org_ids.append(number[name])
+                        org_docs.append(docnum)
+        self._org_ids = np.array(org_ids, dtype=np.int32)
+        self._org_doc = np.array(org_docs, dtype=np.int32)
 
-    def _organizations(self, docnum: int) -> array:
-        return self._org_ids[self._org_at[docnum]:self._org_at[docnum + 1]]
+    def _matched(self, docnums) -> np.ndarray:
+        mask = np.zeros(len(self.published), dtype=bool)
+        mask[np.asarray(docnums, dtype=np.int64)] = True
+        return mask & ~self._deleted
 
     def _counters(self, docnums) -> dict[str, Counter]:
-        return {
-            "year": Counter(map(self.years.__getitem__, docnums)),
-            "section": Counter(map(self.sections.__getitem__, docnums)),
-            "source": Counter(map(self.sources.__getitem__, docnums)),
-        }
+        docs = np.asarray(docnums, dtype=np.int64)
+        counters = {}
+        for name, codes in self._codes.items():
+            counts = np.bincount(codes[docs], minlength=len(self._values[name]))
+            counters[name] = Counter({self._values[name][i]: int(counts[i]) for i in np.flatnonzero(counts)})
+        return counters
 
-    def _org_counts(self, docnums: list[int], selected: Iterable[str], limit: int) -> Counter:
-        """Exact counts of the organizations that can be among the ``limit`` most frequent in
-        ``docnums`` (and of ``selected``). Counting every organization of every match cost 50-80 ms
-        for 45,000 matches of 100,000 articles (nine names each); here organizations are taken
-        most written-about first, each counted among the matches, until the next one has fewer
-        articles in all than the ``limit``-th count so far: it and all after it cannot rank."""
-        names = self._org_names
-        if len(docnums) <= _FEW_MATCHES:
-            counted = Counter(chain.from_iterable(map(self._organizations, docnums)))
-            return Counter({names[org]: found for org, found in counted.items()})
-        matched = set(docnums).__contains__
-        counts: dict[str, int] = {}
-        best: list[int] = []  # the `limit` highest counts so far (a min-heap)
-        for org in self._org_order:
-            docs = self._org_docs[org]
-            if len(best) >= limit and len(docs) < best[0]:
-                break
-            found = sum(map(matched, docs))
-            if found:
-                counts[names[org]] = found
-                if len(best) < limit:
-                    heapq.heappush(best, found)
-                elif found > best[0]:
-                    heapq.heapreplace(best, found)
-        for name in selected:
-            org = self._org_number.get(name)
-            if name not in counts and org is not None:
-                counts[name] = sum(map(matched, self._org_docs[org]))
-        return Counter({name: found for name, found in counts.items() if found})
+    def _org_counts(self, docnums) -> Counter:
+        """Every organization's number of articles among ``docnums``."""
+        matched = self._matched(docnums)
+        counts = np.bincount(self._org_ids[matched[self._org_doc]], minlength=len(self._org_names))
+        return Counter({self._org_names[i]: int(counts[i]) for i in np.flatnonzero(counts)})
 
     def count(self, docnums: list[int], filters: Filters,
               limit: int = MAX_FACET_VALUES) -> dict[str, tuple[FacetValue, ...]]:
         """Exact value counts over ``docnums`` (live documents) for each facet, largest first
         (years newest first)."""
-        if len(docnums) * 2 > len(self._live):
-            others = self._counters(self._live.difference(docnums))
-            counters = {name: whole - others[name] for name, whole in self._whole.items()}  # drops zeros
-        else:
-            counters = self._counters(docnums)
-        counters = {"org": self._org_counts(docnums, filters.orgs, limit), **counters}
+        counters = {"org": self._org_counts(docnums), **self._counters(docnums)}
         for counter in counters.values():
             counter.pop(None, None)
             counter.pop("", None)
@@ -233,10 +198,13 @@ class FacetTable:
 
     def by_date(self, docnums: Iterable[int], newest_first: bool) -> list[int]:
         """Documents in date order; articles without a date come last either way."""
-        published = self.published
-        if newest_first:
-            return sorted(docnums, key=lambda d: (published[d] == _NO_DATE, -published[d], d))
-        return sorted(docnums, key=lambda d: (published[d], d))
+        docs = np.asarray(docnums, dtype=np.int64)
+        when = self.published[docs]
+        if newest_first:  # by undated last, then newest first, then document number
+            order = np.lexsort((docs, np.uint64(_NO_DATE) - when, when == _NO_DATE))
+        else:
+            order = np.lexsort((docs, when))
+        return docs[order].tolist()
 
 
 __all__ = ["FACETS", "FacetTable", "Filters", "year_label"]
