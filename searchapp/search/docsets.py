@@ -15,6 +15,7 @@ Scores do not matter here: ``AndMaybe`` is its required side, ``AndNot`` a diffe
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate, repeat
 
 import numpy as np
 from whoosh import query as Q
@@ -77,35 +78,42 @@ def posting_blocks(reader, field_name: str, text, weights: bool = False):
     yield ids, (found if weights else None)
 
 
-def posting_arrays(reader, field_name: str, text):
-    """A term's postings in one segment as numpy arrays, a block at a time: (local document
-    numbers, weights as float64), deleted documents included (callers take them out).
+def posting_arrays(reader, field_name: str, text) -> tuple[np.ndarray, np.ndarray] | None:
+    """A term's postings in one segment as two numpy arrays: local document numbers (ascending)
+    and weights (float64), deleted documents included (callers take them out); None for an
+    absent term.
 
-    The block's stored numbers (gaps, and weights: none when all are 1, one when all are equal)
-    become arrays directly, without the per-posting tuples ``posting_blocks`` yields."""
+    Each block's stored numbers (gaps; weights: none when all are 1, one when all are equal)
+    are gathered into two lists and made arrays once, not a Python step per posting nor an
+    array operation per block of 128."""
     try:
         matcher = raw_postings(reader, field_name, text)
     except TermNotFound:
-        return
-    if _reads_blocks(matcher) and not getattr(matcher, "_byteids", False):
-        while matcher.is_active():
-            if matcher._data is None:
-                matcher._read_data()
-            gaps, weights = matcher._data[0], matcher._data[1]
-            count = len(gaps)
-            ids = np.cumsum(np.array(gaps, dtype=np.int64))
-            if weights is None:
-                found = np.ones(count)
-            elif isinstance(weights, float):
-                found = np.full(count, weights)
-            else:
-                found = np.array(weights, dtype=np.float64)
-            start = matcher._i
-            yield (ids[start:], found[start:]) if start else (ids, found)
-            matcher._next_block()
-        return
-    for ids, weights in posting_blocks(reader, field_name, text, weights=True):
-        yield np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
+        return None
+    if not _reads_blocks(matcher) or getattr(matcher, "_byteids", False):
+        ids: list[int] = []
+        found: list[float] = []
+        for block_ids, block_weights in posting_blocks(reader, field_name, text, weights=True):
+            ids.extend(block_ids)
+            found.extend(block_weights)
+        return np.array(ids, dtype=np.int64), np.array(found, dtype=np.float64)
+    ids, found = [], []
+    while matcher.is_active():
+        if matcher._data is None:
+            matcher._read_data()
+        gaps, weights = matcher._data[0], matcher._data[1]
+        start = matcher._i
+        block = list(accumulate(gaps))  # the gaps start again from 0 in every block
+        ids.extend(block[start:] if start else block)
+        count = len(block) - start
+        if weights is None:
+            found.extend(repeat(1.0, count))
+        elif isinstance(weights, float):
+            found.extend(repeat(weights, count))
+        else:
+            found.extend(weights[start:] if start else weights)
+        matcher._next_block()
+    return np.array(ids, dtype=np.int64), np.array(found, dtype=np.float64)
 
 
 def _term_docs(reader, field_name: str, text) -> set[int]:

@@ -157,22 +157,25 @@ def _add_term(searcher, norms: LengthNorms, query: Q.Term, multiplier: float, in
     for leaf, offset in searcher.leaf_searchers():
         reader = leaf.reader()
         if within is None:
-            blocks = posting_arrays(reader, field_name, btext)
+            postings = posting_arrays(reader, field_name, btext)
+            if postings is None:
+                continue
+            ids, tfs = postings
         else:  # only these documents' postings, a block at a time
             local = _local(within, offset, reader.doc_count_all())
             if not local or (field_name, btext) not in reader:
                 continue
             found = [(d, tf) for d, tf, _ in postings_at(raw_postings(reader, field_name, btext), local, values=False)]
-            blocks = [(np.array([d for d, _ in found], dtype=np.int64), np.array([tf for _, tf in found], dtype=np.float64))]
-        for ids, tfs in blocks:
-            if offset:
-                ids = ids + offset
-            if reader.has_deletions():
-                live = ~deleted[ids]
-                ids, tfs = ids[live], tfs[live]
-            # a term's documents are distinct: one fancy-indexed add per block
-            score[ids] += factor * tfs / (tfs + norm[ids])
-            hit[ids] = True
+            ids = np.array([d for d, _ in found], dtype=np.int64)
+            tfs = np.array([tf for _, tf in found], dtype=np.float64)
+        if offset:
+            ids = ids + offset
+        if reader.has_deletions():
+            live = ~deleted[ids]
+            ids, tfs = ids[live], tfs[live]
+        # a term's documents are distinct: one fancy-indexed add
+        score[ids] += factor * tfs / (tfs + norm[ids])
+        hit[ids] = True
 
 
 def _phrase_factors(searcher, norms: LengthNorms, query: Q.Phrase, multiplier: float):
