@@ -9,7 +9,6 @@ of results clicking it gives.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Mapping, Sequence
@@ -131,65 +130,74 @@ class FacetTable:
             self._values[name] = list(number)
         self.published = np.array(column("published", _NO_DATE, translate=False), dtype=np.uint64)
         size = len(self.published)
-        self._deleted = np.zeros(size, dtype=bool)
-        for leaf, offset in reader.leaf_readers():
-            if leaf.has_deletions():
-                self._deleted[np.fromiter(leaf.deleted_docs_set, dtype=np.int64) + offset] = True
-        # every (document, organization) pair: _org_doc[i] names _org_names[_org_ids[i]]
+        # every (document, organization) pair, in document order: its organization is _org_names[_org_ids[i]]
         self._org_names: list[str] = []
-        number: dict[bytes, int] = {}
+        org_number: dict[bytes, int] = {}
         org_ids: list[int] = []
         org_docs: list[int] = []
         for docnum, raw in enumerate(column(ORG_COLUMN, b"", translate=False)):
             if raw:
                 for name in raw.split(ORG_SEPARATOR.encode("utf-8")):
                     if name:
-                        if name not in number:
-                            number[name] = len(self._org_names)
+                        if name not in org_number:
+                            org_number[name] = len(self._org_names)
                             self._org_names.append(name.decode("utf-8"))
-                        org_ids.append(number[name])
+                        org_ids.append(org_number[name])
                         org_docs.append(docnum)
         self._org_ids = np.array(org_ids, dtype=np.int32)
-        self._org_doc = np.array(org_docs, dtype=np.int32)
+        # document d's pairs are _org_ids[_org_at[d]:_org_at[d + 1]]
+        self._org_at = np.searchsorted(np.array(org_docs, dtype=np.int64), np.arange(size + 1))
+        self._numbers = {name: {value: i for i, value in enumerate(values)} for name, values in self._values.items()}
+        self._numbers["org"] = {name: i for i, name in enumerate(self._org_names)}
+        self._live = np.ones(size, dtype=bool)
+        for leaf, offset in reader.leaf_readers():
+            if leaf.has_deletions():
+                self._live[np.fromiter(leaf.deleted_docs_set, dtype=np.int64) + offset] = False
+        # a query of common words matches most of the archive: its counts are the whole
+        # archive's less those of the (fewer) live articles it does not match
+        self._live_count = int(self._live.sum())
+        self._whole = self._value_counts(np.flatnonzero(self._live))
 
-    def _matched(self, docnums) -> np.ndarray:
-        mask = np.zeros(len(self.published), dtype=bool)
-        mask[np.asarray(docnums, dtype=np.int64)] = True
-        return mask & ~self._deleted
-
-    def _counters(self, docnums) -> dict[str, Counter]:
-        docs = np.asarray(docnums, dtype=np.int64)
-        counters = {}
+    def _value_counts(self, docs: np.ndarray) -> dict[str, tuple[list, np.ndarray]]:
+        """Per facet: its distinct values and, for each, how many of ``docs`` have it."""
+        counted = {}
         for name, codes in self._codes.items():
-            counts = np.bincount(codes[docs], minlength=len(self._values[name]))
-            counters[name] = Counter({self._values[name][i]: int(counts[i]) for i in np.flatnonzero(counts)})
-        return counters
+            counted[name] = (self._values[name], np.bincount(codes[docs], minlength=len(self._values[name])))
+        # each document's organizations are the pairs _org_at[d] to _org_at[d + 1] - 1
+        first, last = self._org_at[docs], self._org_at[docs + 1]
+        sizes = last - first
+        pairs = np.repeat(first - np.cumsum(sizes) + sizes, sizes) + np.arange(int(sizes.sum()))
+        counted["org"] = (self._org_names, np.bincount(self._org_ids[pairs], minlength=len(self._org_names)))
+        return counted
 
-    def _org_counts(self, docnums) -> Counter:
-        """Every organization's number of articles among ``docnums``."""
-        matched = self._matched(docnums)
-        counts = np.bincount(self._org_ids[matched[self._org_doc]], minlength=len(self._org_names))
-        return Counter({self._org_names[i]: int(counts[i]) for i in np.flatnonzero(counts)})
-
-    def count(self, docnums: list[int], filters: Filters,
-              limit: int = MAX_FACET_VALUES) -> dict[str, tuple[FacetValue, ...]]:
+    def count(self, docnums, filters: Filters, limit: int = MAX_FACET_VALUES) -> dict[str, tuple[FacetValue, ...]]:
         """Exact value counts over ``docnums`` (live documents) for each facet, largest first
-        (years newest first)."""
-        counters = {"org": self._org_counts(docnums), **self._counters(docnums)}
-        for counter in counters.values():
-            counter.pop(None, None)
-            counter.pop("", None)
-        selected = {"org": set(filters.orgs), "year": set(filters.years), "section": set(filters.sections),
-                    "source": set(filters.sources)}
+        (years newest first; the ``limit`` largest, ties by value), and the selected values."""
+        docs = np.asarray(docnums, dtype=np.int64)
+        if len(docs) * 2 > self._live_count:
+            others = self._live.copy()
+            others[docs] = False
+            rest = self._value_counts(np.flatnonzero(others))
+            counted = {name: (values, self._whole[name][1] - rest[name][1]) for name, (values, _) in rest.items()}
+        else:
+            counted = self._value_counts(docs)
+        selected = {"org": filters.orgs, "year": filters.years, "section": filters.sections, "source": filters.sources}
         facets: dict[str, tuple[FacetValue, ...]] = {}
-        for name, counter in counters.items():
+        for name in ("org", "year", "section", "source"):
+            values, counts = counted[name]
+            present = [i for i in np.flatnonzero(counts).tolist() if values[i] not in (None, "")]
             if name == "year":
-                items = sorted(counter.items(), reverse=True)
+                items = sorted(((values[i], int(counts[i])) for i in present), reverse=True)
             else:
-                items = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+                if len(present) > limit:  # only those that can be among the largest are ordered
+                    least = np.partition(counts[present], len(present) - limit)[len(present) - limit]
+                    present = [i for i in present if counts[i] >= least]
+                items = sorted(((values[i], int(counts[i])) for i in present), key=lambda kv: (-kv[1], kv[0]))[:limit]
             # a selected value always shows, so it can be removed
             shown = {value for value, _ in items}
-            items += [(value, counter.get(value, 0)) for value in selected[name] if value not in shown]
+            number = self._numbers[name]
+            items += [(value, int(counts[number[value]]) if value in number else 0)
+                      for value in dict.fromkeys(selected[name]) if value not in shown]
             facets[name] = tuple(
                 FacetValue(value=str(value), label=year_label(value) if name == "year" else str(value),
                            count=count, selected=value in selected[name])
