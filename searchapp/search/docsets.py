@@ -316,10 +316,17 @@ def own_phrase(searcher, query: Q.Query) -> bool:
 def _leaf_docs(searcher, queries: list[Q.Query], within: set[int] | None = None):
     """Per segment: its offset and the local documents every one of ``queries`` matches
     (among ``within``, top-level numbers, when given)."""
-    for leaf, offset in searcher.leaf_searchers():
+    leaves = searcher.leaf_searchers()
+    ordered = None
+    if within is not None and len(leaves) > 1:
+        ordered = np.sort(np.fromiter(within, dtype=np.int64, count=len(within)))
+    for leaf, offset in leaves:
         reader = leaf.reader()
         everything = range(reader.doc_count_all())
-        local = None if within is None else {d - offset for d in within if offset <= d < offset + len(everything)}
+        local = within  # one segment: its numbers are the top-level ones
+        if ordered is not None:
+            first, last = np.searchsorted(ordered, [offset, offset + len(everything)])
+            local = set((ordered[first:last] - offset).tolist())
         docs = _docs(leaf, queries[0], everything, local)
         if local is not None:
             docs &= local
