@@ -55,6 +55,7 @@ from .analysis.analyzers import TermPositions, ThaiBigramTokenizer, ThaiLeadToke
 from .errors import IndexBuildError, IndexBusyError, IndexMissingError
 from .models import Article
 from .processes import die_with_parent
+from .score_postings import write_missing as write_score_postings
 from .thai.orgs import registry
 
 log = logging.getLogger(__name__)
@@ -600,6 +601,7 @@ def _write_generation(articles, index_dir, *, delete_ids, on_article=None, befor
             checkpoint("committed")
             if report.duplicates:
                 _keep_last_copies(ix, set(report.duplicates))
+            write_score_postings(ix)  # the new segments' common terms as plain arrays (ranking reads them)
             with ix.searcher() as searcher:
                 report.total = searcher.doc_count()
             ix.close()
