@@ -7,9 +7,10 @@ cost 60 ms on average and seconds for queries of common words on 10,000 articles
 each posting list is read a block at a time and its scores added into one array over all
 documents (``Found``; per document ``idf * (k1 + 1) * tf / (tf + norm)``, with each document's
 length norm computed once per index generation), a block in a few numpy operations; the
-parts of a query are then added, intersected or maximized array by array. (Until session 12
-the scores were summed in a dictionary, one Python step per posting: at 100,000 articles the
-short queries' median went from 142 to 97 ms in process.)
+parts of a query are then added, intersected or maximized array by array. A common term's
+postings come from its segment's plain-array file (``score_postings.py``, one read), others
+from Whoosh's posting blocks. (Until session 12 the scores were summed in a dictionary, one
+Python step per posting.)
 
 The scores are Whoosh's own BM25F, from its own scorer objects (idf, average lengths,
 field-specific B): Or and And add, ``AndMaybe`` adds its optional side where it matches,
