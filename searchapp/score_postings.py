@@ -95,6 +95,14 @@ class ScorePostings:
         self._directory: dict[tuple[str, bytes], tuple[int, int]] = marshal.loads(
             os.pread(self._fd, size - _TAIL.size - start, start))
 
+    def documents(self, field_name: str, btext: bytes) -> np.ndarray | None:
+        """The term's local document numbers only, or None when not kept here."""
+        entry = self._directory.get((field_name, btext))
+        if entry is None:
+            return None
+        offset, count = entry
+        return np.frombuffer(os.pread(self._fd, 4 * count, offset), dtype="<u4", count=count)
+
     def get(self, field_name: str, btext: bytes) -> tuple[np.ndarray, np.ndarray] | None:
         """The term's local document numbers and weights (float64), or None when not kept here."""
         entry = self._directory.get((field_name, btext))
@@ -105,6 +113,30 @@ class ScorePostings:
         ids = np.frombuffer(data, dtype="<u4", count=count)
         weights = np.frombuffer(data, dtype="<f4", count=count, offset=4 * count).astype(np.float64)
         return ids, weights
+
+
+_OF_READER: "weakref.WeakKeyDictionary[object, ScorePostings | None]" = weakref.WeakKeyDictionary()
+_OF_READER_LOCK = threading.Lock()
+
+
+def of_reader(reader) -> ScorePostings | None:
+    """The scoring postings of the segment ``reader`` reads (None when it has none), opened once
+    per reader object (a reader lives as long as its generation's searcher)."""
+    try:
+        return _OF_READER[reader]
+    except KeyError:
+        pass
+    except TypeError:  # not a reader that can be remembered
+        return None
+    path = _path(reader)
+    found = None
+    if path is not None and path.exists():
+        try:
+            found = ScorePostings(path)
+        except (OSError, ValueError, EOFError):
+            found = None  # unreadable: Whoosh's postings serve
+    with _OF_READER_LOCK:
+        return _OF_READER.setdefault(reader, found)
 
 
 class SegmentPostings:
@@ -129,4 +161,4 @@ class SegmentPostings:
         return self._files[offset]
 
 
-__all__ = ["EXTENSION", "MIN_POSTINGS", "ScorePostings", "SegmentPostings", "write_missing"]
+__all__ = ["EXTENSION", "MIN_POSTINGS", "ScorePostings", "SegmentPostings", "of_reader", "write_missing"]

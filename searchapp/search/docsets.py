@@ -23,6 +23,8 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query.wrappers import WrappingQuery
 from whoosh.reading import TermNotFound
 
+from ..score_postings import of_reader
+
 
 def term_bytes(reader, field_name: str, word) -> bytes | None:
     """``word`` as ``field_name`` stores it, when ``reader`` has it; None otherwise."""
@@ -117,6 +119,12 @@ def posting_arrays(reader, field_name: str, text) -> tuple[np.ndarray, np.ndarra
 
 
 def _term_docs(reader, field_name: str, text) -> set[int]:
+    kept = of_reader(reader)
+    if kept is not None:  # a common term: its documents from the segment's plain arrays (score_postings.py)
+        btext = text if isinstance(text, bytes) else term_bytes(reader, field_name, text)
+        found = kept.documents(field_name, btext) if btext is not None else None
+        if found is not None:
+            return set(found.tolist())
     docs: set[int] = set()
     for ids, _ in posting_blocks(reader, field_name, text):  # deletions are taken out per segment
         docs.update(ids)
