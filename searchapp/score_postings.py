@@ -115,6 +115,17 @@ class ScorePostings:
         return ids, weights
 
 
+def _open(reader) -> ScorePostings | None:
+    """The segment's scoring postings; None when it has none or they cannot be read (Whoosh's postings serve)."""
+    path = _path(reader)
+    if path is None or not path.exists():
+        return None
+    try:
+        return ScorePostings(path)
+    except (OSError, ValueError, EOFError):
+        return None
+
+
 _OF_READER: "weakref.WeakKeyDictionary[object, ScorePostings | None]" = weakref.WeakKeyDictionary()
 _OF_READER_LOCK = threading.Lock()
 
@@ -128,13 +139,7 @@ def of_reader(reader) -> ScorePostings | None:
         pass
     except TypeError:  # not a reader that can be remembered
         return None
-    path = _path(reader)
-    found = None
-    if path is not None and path.exists():
-        try:
-            found = ScorePostings(path)
-        except (OSError, ValueError, EOFError):
-            found = None  # unreadable: Whoosh's postings serve
+    found = _open(reader)
     with _OF_READER_LOCK:
         return _OF_READER.setdefault(reader, found)
 
@@ -150,14 +155,7 @@ class SegmentPostings:
         if offset not in self._files:
             with self._lock:
                 if offset not in self._files:
-                    path = _path(reader)
-                    found = None
-                    if path is not None and path.exists():
-                        try:
-                            found = ScorePostings(path)
-                        except (OSError, ValueError, EOFError):
-                            found = None  # unreadable: Whoosh's postings serve
-                    self._files[offset] = found
+                    self._files[offset] = _open(reader)
         return self._files[offset]
 
 
