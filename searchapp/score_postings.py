@@ -144,19 +144,4 @@ def of_reader(reader) -> ScorePostings | None:
         return _OF_READER.setdefault(reader, found)
 
 
-class SegmentPostings:
-    """The scoring postings of the segments one generation's readers see (ranking.LengthNorms holds one)."""
-
-    def __init__(self) -> None:
-        self._files: dict[int, ScorePostings | None] = {}
-        self._lock = threading.Lock()
-
-    def of(self, reader, offset: int) -> ScorePostings | None:
-        if offset not in self._files:
-            with self._lock:
-                if offset not in self._files:
-                    self._files[offset] = _open(reader)
-        return self._files[offset]
-
-
-__all__ = ["EXTENSION", "MIN_POSTINGS", "ScorePostings", "SegmentPostings", "of_reader", "write_missing"]
+__all__ = ["EXTENSION", "MIN_POSTINGS", "ScorePostings", "of_reader", "write_missing"]

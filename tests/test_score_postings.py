@@ -8,21 +8,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from searchapp.score_postings import EXTENSION, MIN_POSTINGS, ScorePostings
+from searchapp.score_postings import EXTENSION, MIN_POSTINGS, ScorePostings, of_reader
+from searchapp.search import ranking
 from searchapp.search.build import build_query
 from searchapp.search.docsets import posting_arrays
 from searchapp.search.query import parse_query
 from searchapp.search.ranking import LengthNorms, scores
 
 QUERIES = ["ฟุตบอล", "ผู้รักษาประตู ชัยชนะ", "แชมป์ลีก สโมสร", '"กองหลัง กองหน้า"', "+ทีม -ลีก", "เกม คะแนน นัด ชิง ถ้วย"]
-
-
-class _WhooshPostingsOnly(LengthNorms):
-    """Ranking state that never finds a scoring postings file."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.segments.of = lambda reader, offset: None
 
 
 def _generation(index):
@@ -34,7 +27,10 @@ def _generation(index):
 def _assert_same_scores(searcher, texts=QUERIES):
     for text in texts:
         query = build_query(parse_query(text)).query
-        kept, whoosh = scores(searcher, LengthNorms(), query), scores(searcher, _WhooshPostingsOnly(), query)
+        kept = scores(searcher, LengthNorms(), query)
+        with pytest.MonkeyPatch.context() as patch:  # ranking finds no scoring postings file
+            patch.setattr(ranking, "of_reader", lambda reader: None)
+            whoosh = scores(searcher, LengthNorms(), query)
         assert np.array_equal(kept.hit, whoosh.hit), text
         assert np.array_equal(kept.score, whoosh.score), text  # bit for bit
 
@@ -48,6 +44,7 @@ def test_a_build_keeps_its_common_terms_as_arrays_and_they_score_exactly_as_whoo
     searcher = service.handle.searcher()
     reader = searcher.leaf_searchers()[0][0].reader()
     kept = ScorePostings(files[0])
+    assert of_reader(reader) is not None  # what ranking reads this segment's common terms from
     # a word in nearly every one of the 600 articles is kept; its arrays are Whoosh's postings
     btext = searcher.schema["body"].to_bytes("ทีม")
     assert reader.doc_frequency("body", btext) >= MIN_POSTINGS
@@ -93,8 +90,7 @@ def test_an_update_writes_files_for_its_new_segments_and_ranks_the_same_without_
     (generation / SIZES).write_text(json.dumps({k: v for k, v in sizes.items() if not k.endswith(EXTENSION)}), "utf-8")
     older = SearchService(index)
     assert older.search("อาเซียน ความร่วมมือ") == before
-    older_searcher, older_generation = older.handle.current()
-    assert not any(older._norms(older_searcher, older_generation).segments._files.values())  # none was found
+    assert all(of_reader(leaf.reader()) is None for leaf, _ in older.handle.searcher().leaf_searchers())  # none found
 
 
 def test_a_damaged_file_is_refused(tmp_path):

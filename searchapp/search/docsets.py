@@ -60,6 +60,11 @@ def posting_blocks(reader, field_name: str, text, weights: bool = False):
         matcher = raw_postings(reader, field_name, text)
     except TermNotFound:
         return
+    yield from _blocks(matcher, weights)
+
+
+def _blocks(matcher, weights: bool):
+    """``posting_blocks`` of an opened raw posting matcher."""
     if _reads_blocks(matcher):
         while matcher.is_active():
             if matcher._ids is None:
@@ -95,7 +100,7 @@ def posting_arrays(reader, field_name: str, text) -> tuple[np.ndarray, np.ndarra
     if not _reads_blocks(matcher) or getattr(matcher, "_byteids", False):
         ids: list[int] = []
         found: list[float] = []
-        for block_ids, block_weights in posting_blocks(reader, field_name, text, weights=True):
+        for block_ids, block_weights in _blocks(matcher, weights=True):
             ids.extend(block_ids)
             found.extend(block_weights)
         return np.array(ids, dtype=np.int64), np.array(found, dtype=np.float64)

@@ -121,6 +121,7 @@ class FacetTable:
         # per facet: the distinct values, and each document's value as a number into them
         self._values: dict[str, list] = {}
         self._codes: dict[str, np.ndarray] = {}
+        self._numbers: dict[str, dict] = {}  # per facet: value -> its number
         for name, values in (("year", [y if y in CE_YEARS else None for y in column("year", None, translate=True)]),
                              ("section", column("section", "", translate=True)),
                              ("source", column("source", "", translate=True))):
@@ -128,6 +129,7 @@ class FacetTable:
             self._codes[name] = np.fromiter((number.setdefault(v, len(number)) for v in values),
                                             dtype=np.int32, count=len(values))
             self._values[name] = list(number)
+            self._numbers[name] = number
         self.published = np.array(column("published", _NO_DATE, translate=False), dtype=np.uint64)
         size = len(self.published)
         # every (document, organization) pair, in document order: its organization is _org_names[_org_ids[i]]
@@ -147,7 +149,6 @@ class FacetTable:
         self._org_ids = np.array(org_ids, dtype=np.int32)
         # document d's pairs are _org_ids[_org_at[d]:_org_at[d + 1]]
         self._org_at = np.searchsorted(np.array(org_docs, dtype=np.int64), np.arange(size + 1))
-        self._numbers = {name: {value: i for i, value in enumerate(values)} for name, values in self._values.items()}
         self._numbers["org"] = {name: i for i, name in enumerate(self._org_names)}
         self._live = np.ones(size, dtype=bool)
         for leaf, offset in reader.leaf_readers():

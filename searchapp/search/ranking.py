@@ -39,7 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 from whoosh import query as Q
 
-from ..score_postings import SegmentPostings
+from ..score_postings import of_reader
 from .docsets import (docs_of, own_phrase, phrase_candidates, phrase_matches, posting_arrays, postings_at, raw_postings,
                       term_bytes)
 
@@ -97,14 +97,12 @@ class Found(Mapping):
 
 class LengthNorms:
     """Per scored field, every document's BM25 length norm ``k1 * (1 - b + b * length / avg)``
-    (read once per index generation, as one array), which documents are deleted, and the
-    segments' scoring postings files."""
+    (read once per index generation, as one array), and which documents are deleted."""
 
     def __init__(self) -> None:
         self._norms: dict[str, np.ndarray] = {}
         self._deleted: np.ndarray | None = None
         self._lock = threading.Lock()
-        self.segments = SegmentPostings()  # the segments' scoring postings (score_postings.py)
 
     def field(self, searcher, field_name: str, scorer) -> np.ndarray:
         norms = self._norms.get(field_name)
@@ -161,7 +159,7 @@ def _add_term(searcher, norms: LengthNorms, query: Q.Term, multiplier: float, in
     for leaf, offset in searcher.leaf_searchers():
         reader = leaf.reader()
         if within is None:
-            kept = norms.segments.of(reader, offset)
+            kept = of_reader(reader)  # the segment's scoring postings (score_postings.py)
             postings = kept.get(field_name, btext) if kept is not None else None
             if postings is None:
                 postings = posting_arrays(reader, field_name, btext)
