@@ -19,6 +19,7 @@ from ..config import Settings
 from ..errors import ArticleNotFoundError, QueryError
 from ..index import IndexHandle, document_to_article
 from ..models import Article, Hit, SearchResults
+from ..score_postings import of_reader
 from ..analysis.segment import analyze
 from ..thai.chars import clean_text
 from ..thai.dates import thai_date
@@ -183,6 +184,8 @@ class SearchService:
         self._facet_table(searcher, generation)
         norms = self._norms(searcher, generation)
         reader = searcher.reader()
+        for leaf, _offset in reader.leaf_readers():
+            of_reader(leaf)  # the segments' scoring postings directories, shared by the threads
         for name in searcher.schema.scorable_names():
             first = next(iter(reader.lexicon(name)), None)
             if first is not None:  # any term gives the field's scorer (its average length, its B)
