@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from searchapp.errors import IndexBusyError, IndexMissingError
@@ -209,6 +211,27 @@ def test_postings_gathered_from_our_tokenizers_are_whooshs_positions_postings():
         ours = sorted(TermPositions(field_boost=2.0).word_values(text, analyzer, mode="index"))
         assert ours == sorted(Positions(field_boost=2.0).word_values(text, analyzer, mode="index"))
         assert any(freq > 1 for _, freq, _, _ in ours)
+
+
+def test_many_positions_values_decoded_at_once_are_what_whoosh_decodes_one_by_one():
+    # phrases and closeness decode a posting list's position values in one pickle call
+    # (TermPositions.gaps_many); each list must be exactly Whoosh's decoding, whatever its length
+    # (Whoosh's pickles batch a list's items by the thousand), and a value in another form is
+    # decoded the slow way rather than misread
+    from itertools import accumulate
+
+    from whoosh.formats import Positions
+
+    from searchapp.analysis.analyzers import TermPositions
+
+    lists = [[0], [7], [3, 4, 250, 70_000], list(range(5, 12_000, 3)), [1_000_000], list(range(1001))]
+    values = [Positions.encode(None, positions) for positions in lists]
+    values[1] = values[1].rstrip(b".")  # a value stored without pickle's stop mark
+    decoded = [list(accumulate(gaps)) for gaps in TermPositions().gaps_many(values)]
+    assert decoded == lists == [Positions().decode_positions(v) for v in values]
+    assert TermPositions().gaps_many([]) == []
+    other = values[:2] + [b"\x00\x00\x00\x02" + pickle.dumps([4, 6], 4)]  # not protocol 2
+    assert [list(accumulate(g)) for g in TermPositions().gaps_many(other)] == [[0], [7], [4, 10]]
 
 
 def test_facet_counts_of_a_query_matching_most_of_the_archive_are_exact_after_deletions(tmp_path):

@@ -121,9 +121,34 @@ class TermPositions(Positions):
 
     def decode_positions(self, valuestring):
         # Whoosh's decoding (a count, then the pickled gaps), the gaps summed in C
-        if not valuestring.endswith(b"."):
-            valuestring += b"."
-        return list(accumulate(pickle.loads(valuestring[_INT_SIZE:])))
+        return list(accumulate(_gaps(valuestring)))
+
+    def gaps_many(self, values) -> list[list[int]]:
+        """Each value's position gaps (positions less the one before; the first from 0), for many
+        values in one ``pickle.loads``: a value is a count and a protocol-2 pickle of its gap list,
+        so the lists' pickles, without their headers and stops, joined between a mark and a LIST
+        opcode are one pickle of the list of them (a phrase of two common words at 100,000 articles
+        decodes 190,000 values; one call each was half its time). Values in any other form are
+        decoded one by one."""
+        if not values:
+            return []
+        head = _INT_SIZE + 2  # the count, then PROTO 2
+        found = None
+        if all(v.startswith(_PROTO_2, _INT_SIZE) for v in values):
+            try:
+                found = pickle.loads(b"\x80\x02(" + b"".join([v[head:].rstrip(b".") for v in values]) + b"l.")
+            except Exception:  # noqa: BLE001 - not this form: the slow way tells what is wrong
+                found = None
+        if not isinstance(found, list) or len(found) != len(values):
+            found = [_gaps(v) for v in values]
+        return found
+
+
+_PROTO_2 = b"\x80\x02"
+
+
+def _gaps(valuestring: bytes) -> list[int]:
+    return pickle.loads(valuestring[_INT_SIZE:] if valuestring.endswith(b".") else valuestring[_INT_SIZE:] + b".")
 
 
 @lru_cache(maxsize=65_536)

@@ -33,6 +33,7 @@ other the words typed stand in them, read from the same positions.
 from __future__ import annotations
 
 import threading
+from itertools import repeat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -40,8 +41,8 @@ import numpy as np
 from whoosh import query as Q
 
 from ..score_postings import of_reader
-from .docsets import (docs_of, own_phrase, phrase_candidates, phrase_matches, posting_arrays, postings_at, raw_postings,
-                      term_bytes)
+from .docsets import (docs_of, own_phrase, phrase_candidates, phrase_matches, posting_arrays, positions_at, postings_at,
+                      raw_postings, term_bytes)
 
 
 class Found(Mapping):
@@ -457,7 +458,7 @@ def _word_positions(searcher, words: list[str], docnums: list[int]) -> dict[int,
     found: dict[int, list[tuple[int, str]]] = {d: [] for d in docnums}
     if NEAR_FIELD not in searcher.schema:
         return found
-    decode = searcher.schema[NEAR_FIELD].format.decode_positions
+    field_format = searcher.schema[NEAR_FIELD].format
     for leaf, offset in searcher.leaf_searchers():
         reader = leaf.reader()
         local = sorted(d - offset for d in docnums if offset <= d < offset + reader.doc_count_all())
@@ -467,8 +468,11 @@ def _word_positions(searcher, words: list[str], docnums: list[int]) -> dict[int,
             btext = term_bytes(reader, NEAR_FIELD, word)
             if btext is None:
                 continue
-            for d, _, value in postings_at(raw_postings(reader, NEAR_FIELD, btext), local):
-                found[d + offset].extend((p, word) for p in decode(value))
+            docs, _, counts, positions = positions_at(raw_postings(reader, NEAR_FIELD, btext), local, field_format)
+            ends = np.cumsum(counts).tolist()
+            positions = positions.tolist()
+            for d, first, last in zip(docs.tolist(), [0] + ends[:-1], ends):
+                found[d + offset].extend(zip(positions[first:last], repeat(word)))
     return found
 
 
