@@ -66,12 +66,21 @@ class Vocabulary:
         self._buckets: dict[tuple[str, int], list[str]] = {}
         for word in self.sorted:
             self._buckets.setdefault((word[:1], len(word)), []).append(word)
-        self._letters = sorted(set("".join(self.sorted)))
+        # per first letter, the letters of the words starting with it: a word one edit away
+        # shares its first letter with the one typed, so no other letter can make one (for a
+        # Thai word this leaves out the Latin letters and digits: 60 letters instead of 110)
+        letters: dict[str, set[str]] = {}
+        for word in self.sorted:
+            letters.setdefault(word[:1], set()).update(word)
+        self._letters = {first: sorted(found) for first, found in letters.items()}
 
     def _one_edit_away(self, word: str) -> set[str]:
         """Every string one edit from ``word`` (a character missing, added, replaced, or two
-        neighbours swapped) made of the vocabulary's letters, with ``word``'s first letter."""
-        letters = self._letters
+        neighbours swapped) made of the letters of the vocabulary's words with ``word``'s first
+        letter, and starting with it."""
+        letters = self._letters.get(word[:1])
+        if letters is None:
+            return set()
         found: set[str] = set()
         for i in range(len(word) + 1):
             head, tail = word[:i], word[i:]
