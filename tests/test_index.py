@@ -234,6 +234,39 @@ def test_many_positions_values_decoded_at_once_are_what_whoosh_decodes_one_by_on
     assert [list(accumulate(g)) for g in TermPositions().gaps_many(other)] == [[0], [7], [4, 10]]
 
 
+def test_the_term_table_remembering_lookups_answers_as_whooshs_own(tmp_path):
+    # each segment's term table remembers where the terms looked up are (index._TermsReader);
+    # asked again, over and over past what it remembers, it must answer as Whoosh's reader does
+    from whoosh.codec.whoosh3 import W3Codec
+    from whoosh.reading import TermNotFound
+
+    from searchapp.index import _TermsReader
+
+    build_index(_articles(40, "ข่าวต่างประเทศ"), tmp_path / "index")
+    service = SearchService(tmp_path / "index")
+    reader = service.handle.searcher().reader()
+    ours = reader._terms
+    assert isinstance(ours, _TermsReader)
+    theirs = W3Codec.terms_reader(ours._codec, reader._storage, reader._segment)  # Whoosh's own
+    ours.REMEMBERED = 16
+    terms = [("body", t) for t in list(reader.lexicon("body"))[:30]] + [("title", "ไม่มีคำนี้".encode()), ("body", b"zzz")]
+    for _ in range(3):
+        for field_name, btext in terms:
+            assert ((field_name, btext) in ours) == ((field_name, btext) in theirs)
+            if (field_name, btext) in theirs:
+                assert ours.doc_frequency(field_name, btext) == theirs.doc_frequency(field_name, btext)
+                assert ours.frequency(field_name, btext) == theirs.frequency(field_name, btext)
+                assert ours.term_info(field_name, btext).to_bytes() == theirs.term_info(field_name, btext).to_bytes()
+            else:
+                with pytest.raises(TermNotFound):
+                    ours.term_info(field_name, btext)
+    assert len(ours._where) <= 16
+    assert sorted(reader.postings("body", terms[0][1]).all_ids()) == sorted(
+        theirs.matcher("body", terms[0][1], reader.schema["body"].format).all_ids())
+    theirs.close()
+    service.handle.close()
+
+
 def test_facet_counts_of_a_query_matching_most_of_the_archive_are_exact_after_deletions(tmp_path):
     # a common word matches most articles: its counts are worked out as the whole archive's less
     # the rest's; they must equal counting the matches, deleted articles counting nowhere
