@@ -163,6 +163,24 @@ def start_server(command: list[str], timeout: float = 120.0) -> tuple[subprocess
     raise SystemExit(f"the server did not answer within {timeout:.0f} s")
 
 
+def wait_until_ready(base: str, timeout: float = 180.0, in_a_row: int = 12) -> float:
+    """Wait until the server's processes have read their index tables: /healthz says ``ready``
+    (a server without that field is taken as ready) ``in_a_row`` times running, so that each
+    of several worker processes has most likely answered once. Measuring before that times
+    the start-up (at 100,000 articles about 8 s of each process's CPU). Returns the seconds waited."""
+    started = time.monotonic()
+    deadline = started + timeout
+    running = 0
+    while running < in_a_row:
+        if time.monotonic() > deadline:
+            raise SystemExit(f"the server at {base} was not ready within {timeout:.0f} s")
+        with urllib.request.urlopen(base + "/healthz", timeout=30) as response:
+            ready = json.loads(response.read()).get("ready", True)
+        running = running + 1 if ready else 0
+        time.sleep(0.05 if ready else 0.2)
+    return time.monotonic() - started
+
+
 def child_processes(pid: int) -> list[int]:
     """The processes whose parent is ``pid`` (Linux /proc): a server's or a build's workers."""
     found = []
@@ -178,9 +196,10 @@ def child_processes(pid: int) -> list[int]:
 
 def serve_process(index: Path, threads: int = 8, workers: int = 1) -> tuple[subprocess.Popen, str]:
     """``python -m searchapp serve`` over ``index`` in its own process (so the load threads
-    do not share its interpreter), warmed up with one search."""
+    do not share its interpreter), once its processes have read their tables, warmed up with one search."""
     process, base = start_server([sys.executable, "-m", "searchapp", "serve", "--index", str(index), "--host",
                                   "127.0.0.1", "--threads", str(threads), "--workers", str(workers)])
+    wait_until_ready(base)
     urllib.request.urlopen(base + "/api/search?q=%E0%B8%81", timeout=60).read()
     return process, base
 

@@ -45,7 +45,7 @@ from whoosh.analysis import Token, Tokenizer
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from load import child_processes, percentile, start_server  # noqa: E402  (benchmarks/load.py, beside this file)
+from load import child_processes, percentile, start_server, wait_until_ready  # noqa: E402  (benchmarks/load.py, beside this file)
 from searchapp.config import pythainlp_read_only  # noqa: E402
 
 pythainlp_read_only()  # the naive build imports PyThaiNLP too
@@ -238,6 +238,7 @@ def _timed(base: str, query: str) -> float | None:
 
 
 def measure_http(base: str, queries: list[str], seconds: float) -> dict[str, float]:
+    wait_until_ready(base)  # not the processes' start-up
     for q in queries[:5]:  # warm up
         _timed(base, q)
     short = [q for q in queries if len(q.split()) <= 2 and "section:" not in q]

@@ -80,9 +80,14 @@ def test_missing_index_is_503_with_a_hint(tmp_path):
     assert client.get("/healthz").status_code == 503
 
 
-def test_healthz_counts_articles(client):
+def test_healthz_counts_articles_and_says_when_the_process_has_read_its_tables(app):
+    # a server process reads its per-generation tables in the background as it starts
+    # (``serve`` warms them); until then it answers, slower, and says it is not ready
+    client = app.test_client()
     data = client.get("/healthz").get_json()
-    assert data == {"status": "ok", "articles": 5, "generation": data["generation"]}
+    assert data == {"status": "ok", "articles": 5, "generation": data["generation"], "ready": False}
+    app.extensions["searchapp"].warm()
+    assert client.get("/healthz").get_json()["ready"] is True
 
 
 def test_query_text_is_escaped_on_the_page(client):

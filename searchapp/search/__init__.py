@@ -192,6 +192,13 @@ class SearchService:
                 norms.field(searcher, name, searcher.weighting.scorer(searcher, name, first))
         self.vocabulary()
 
+    def warmed(self) -> bool:
+        """Whether what ``warm`` reads is read for the index generation now served (a server
+        process answers slower until it is: at 100,000 articles about 8 s after it starts)."""
+        generation = self.handle.generation
+        return generation is not None and all(
+            self._per_generation.get(kind, (None,))[0] == generation for kind in ("facets", "norms", "vocabulary"))
+
     def vocabulary(self) -> Vocabulary:
         """The index's words and their frequencies, read once per generation."""
         return self._read_once("vocabulary", lambda searcher: Vocabulary(searcher.reader()))

@@ -216,7 +216,9 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
             count = service.count()
         except IndexMissingError as exc:
             return jsonify({"status": "no-index", "error": str(exc)}), 503
-        return jsonify({"status": "ok", "articles": count, "generation": service.handle.generation})
+        # ready: this process has read the generation's tables (until then answers are slower)
+        return jsonify({"status": "ok", "articles": count, "generation": service.handle.generation,
+                        "ready": service.warmed()})
 
     @app.context_processor
     def helpers():
