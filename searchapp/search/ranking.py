@@ -33,9 +33,9 @@ other the words typed stand in them, read from the same positions.
 from __future__ import annotations
 
 import threading
-from itertools import repeat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 from whoosh import query as Q

@@ -68,7 +68,7 @@ class Vocabulary:
             self._buckets.setdefault((word[:1], len(word)), []).append(word)
         # per first letter, the letters of the words starting with it: a word one edit away
         # shares its first letter with the one typed, so no other letter can make one (for a
-        # Thai word this leaves out the Latin letters and digits: 60 letters instead of 110)
+        # Thai word this leaves out the Latin letters and digits: at most 64 letters instead of 108 at 100k)
         letters: dict[str, set[str]] = {}
         for word in self.sorted:
             letters.setdefault(word[:1], set()).update(word)
