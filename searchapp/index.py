@@ -32,12 +32,15 @@ import uuid
 import warnings
 import weakref
 import zlib
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import accumulate
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
+
+import numpy as np
 
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import (WHOOSH3_HEADER_MAGIC, W3Codec, W3LeafMatcher, W3PostingsWriter, W3TermInfo,
@@ -45,8 +48,10 @@ from whoosh.codec.whoosh3 import (WHOOSH3_HEADER_MAGIC, W3Codec, W3LeafMatcher, 
 from whoosh.columns import VarBytesColumn
 from whoosh.reading import TermNotFound
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.formats import Positions
 from whoosh.filedb.filestore import FileStorage
 from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.system import _INT_SIZE, unpack_uint
 from whoosh.util import random_name
 from whoosh.util.numeric import length_to_byte
 from whoosh import writing as whoosh_writing
@@ -109,9 +114,11 @@ class _PostingsWriter(W3PostingsWriter):
     ``inlinelimit`` documents is kept inside its entry in the term table. Whoosh 2.7.5 calls
     ``set_inline``, a method its term info no longer has (it is ``set_inlined``), so its own
     codec can only inline nothing; its reader reads inlined postings as they are written here.
-    With ``split_values``, blocks are written in two parts (see _SplitLeafMatcher)."""
+    With ``split_values``, blocks are written in two parts (see _SplitLeafMatcher); with
+    ``position_arrays`` too, a positioned field's block keeps its positions as two arrays."""
 
     split_values = False
+    position_arrays = False
 
     def finish_postings(self):
         terminfo = self._terminfo
@@ -138,10 +145,15 @@ class _PostingsWriter(W3PostingsWriter):
         comp = self._compression
         head = pickle.dumps((self._mini_ids(), self._mini_weights()), 2)
         values = self._mini_values()
-        tail = b"" if values is None else pickle.dumps(values, 2)
+        arrays = None
+        if values is not None and self.position_arrays and isinstance(self._format, TermPositions):
+            arrays = _position_arrays(values)
+        tail = b"" if values is None else arrays if arrays is not None else pickle.dumps(values, 2)
         if comp:
             head = zlib.compress(head, comp)
             tail = zlib.compress(tail, comp) if tail else tail
+        if arrays is not None:
+            tail = _ARRAYS_MARK + tail
         databytes = _HEAD_SIZE.pack(len(head)) + head + tail
         infobytes = pickle.dumps((len(self._ids), self._ids[-1], self._maxweight, comp,
                                   length_to_byte(self._minlength), length_to_byte(self._maxlength)), 2)
@@ -155,6 +167,49 @@ class _PostingsWriter(W3PostingsWriter):
 
 # a split block's data starts with the byte size of its documents-and-weights part
 _HEAD_SIZE = struct.Struct("<I")
+# a block's positions kept as arrays start with this (a pickle starts with 0x80, zlib's data with 0x78)
+_ARRAYS_MARK = b"\x00PA1"
+
+
+def _position_arrays(values) -> bytes | None:
+    """A block's positions values (Whoosh's Positions encodings) as two little-endian uint32 arrays,
+    each posting's position count, then every posting's gaps one after another; None when a value
+    is in another form (its pickled list is written then)."""
+    gaps = TermPositions.gaps_many(list(values))
+    counts = [len(g) for g in gaps]
+    if any(unpack_uint(v[:_INT_SIZE])[0] != n for v, n in zip(values, counts)):
+        return None
+    flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=sum(counts))
+    if len(flat) and (flat.min() < 0 or flat.max() >= 2 ** 32):
+        return None
+    return np.array(counts, dtype="<u4").tobytes() + flat.astype("<u4").tobytes()
+
+
+class PositionArrays(Sequence):
+    """A block's positions read from its arrays: ``counts`` (per posting) and ``gaps`` (all
+    postings' gaps one after another; each posting's first from 0), for callers that read them
+    as arrays (docsets.positions_at); item ``i`` is posting ``i``'s value as Whoosh encodes it, for
+    everything else."""
+
+    __slots__ = ("counts", "gaps", "_starts")
+
+    def __init__(self, counts: np.ndarray, gaps: np.ndarray) -> None:
+        self.counts, self.gaps = counts, gaps
+        self._starts: list[int] | None = None
+
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [0, *accumulate(self.counts.tolist())]
+        return self._starts
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        starts = self.starts()
+        return Positions.encode(None, list(accumulate(self.gaps[starts[i]:starts[i + 1]].tolist())))
 
 
 class _SplitLeafMatcher(W3LeafMatcher):
@@ -176,7 +231,15 @@ class _SplitLeafMatcher(W3LeafMatcher):
         if self._data is None:
             self._read_data()
         if self._data[2] is None and self._nextoffset > self._tailoffset:
-            values = self._unpack(self._postfile.get(self._tailoffset, self._nextoffset - self._tailoffset))
+            tail = self._postfile.get(self._tailoffset, self._nextoffset - self._tailoffset)
+            if tail.startswith(_ARRAYS_MARK):
+                data = tail[len(_ARRAYS_MARK):]
+                data = zlib.decompress(data) if self._compression else data
+                count = self._blocklength
+                values = PositionArrays(np.frombuffer(data, dtype="<u4", count=count),
+                                        np.frombuffer(data, dtype="<u4", offset=4 * count))
+            else:
+                values = self._unpack(tail)
             self._data = (self._data[0], self._data[1], values)
         super()._read_values()
 
@@ -318,16 +381,19 @@ class Codec(W3Codec):
     # blocks written in two parts (_SplitLeafMatcher); segments written before, whose pickled codec
     # has no such attribute of its own, are read as Whoosh wrote them
     split_values = False
+    position_arrays = False  # likewise: positions as arrays in the blocks it writes (_position_arrays)
 
     def __init__(self, blocklimit: int = 128, compression: int = 1, inlinelimit: int = 4,
-                 split_values: bool = True) -> None:
+                 split_values: bool = True, position_arrays: bool = True) -> None:
         super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
         self.split_values = split_values
+        self.position_arrays = position_arrays
 
     def postings_writer(self, dbfile, byteids=False):
         writer = _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
                                  compression=self._compression, inlinelimit=self._inlinelimit)
         writer.split_values = self.split_values and not byteids  # term vectors: Whoosh's reader
+        writer.position_arrays = writer.split_values and self.position_arrays
         return writer
 
     def terms_reader(self, storage, segment):

@@ -150,19 +150,29 @@ def test_split_blocks_hold_the_same_postings_as_whooshs_and_older_indexes_still_
     # of a word in every article, and an index built before (one layout) still reads and updates
     from searchapp.index import Codec, update_index
 
-    articles = [Article(id=f"n{i}", title="", body=f"ข่าวน้ำท่วม ภาคเหนือ ฝนตกหนัก น้ำท่วม {i} ครั้ง") for i in range(300)]
+    # since session 13 a positioned field's block keeps its positions as arrays (index.PositionArrays):
+    # read back as values, they must be Whoosh's encodings byte for byte
+    articles = [Article(id=f"n{i}", title="", body=f"ข่าวน้ำท่วม ภาคเหนือ ฝนตกหนัก น้ำท่วม {i} ครั้ง น้ำท่วม" * (1 + i % 3))
+                for i in range(300)]
     build_index(articles, tmp_path / "split")
     with monkeypatch.context() as patched:
+        # as sessions 8-12's codec wrote them: split blocks, positions pickled
+        patched.setattr(Codec.__init__, "__defaults__", (128, 1, 4, True, False))
+        build_index(articles, tmp_path / "pickled")
         # as session 7's codec wrote them (the codec is pickled into each segment: same class)
-        patched.setattr(Codec.__init__, "__defaults__", (128, 1, 4, False))
+        patched.setattr(Codec.__init__, "__defaults__", (128, 1, 4, False, False))
         build_index(articles, tmp_path / "whole")
-    layouts = [SearchService(tmp_path / name).handle.searcher().reader().codec().split_values
-               for name in ("split", "whole")]
-    assert layouts == [True, False]
+    layouts = [(codec.split_values, codec.position_arrays) for codec in
+               (SearchService(tmp_path / name).handle.searcher().reader().codec() for name in ("split", "pickled", "whole"))]
+    assert layouts == [(True, True), (True, False), (False, False)]
     split, whole = _all_postings(tmp_path / "split"), _all_postings(tmp_path / "whole")
-    assert split == whole
+    assert split == whole == _all_postings(tmp_path / "pickled")
+    from searchapp.index import _ARRAYS_MARK
+
+    postings = sorted((tmp_path / "split").glob("gen-*/*.pst"))
+    assert postings and _ARRAYS_MARK in postings[0].read_bytes()  # the arrays are what was written
     assert len(split["body", "น้ำท่วม".encode()]) == 300  # three blocks of 128
-    assert split["body", "น้ำท่วม".encode()][0][1] == 2.0  # twice in each article
+    assert split["body", "น้ำท่วม".encode()][0][1] == 3.0  # three times in the first article
     update_index([Article(id="new", title="", body="น้ำท่วมหนักในเชียงราย")], {"n0"}, tmp_path / "whole")
     service = SearchService(tmp_path / "whole")
     assert service.search("น้ำท่วม").total == 300

@@ -123,7 +123,8 @@ class TermPositions(Positions):
         # Whoosh's decoding (a count, then the pickled gaps), the gaps summed in C
         return list(accumulate(_gaps(valuestring)))
 
-    def gaps_many(self, values) -> list[list[int]]:
+    @staticmethod
+    def gaps_many(values) -> list[list[int]]:
         """Each value's position gaps (positions less the one before; the first from 0), for many
         values in one ``pickle.loads``: a value is a count and a protocol-2 pickle of its gap list,
         so the lists' pickles, without their headers and stops, joined between a mark and a LIST

@@ -213,28 +213,52 @@ def _sorted_common(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def positions_at(matcher, docnums, field_format) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Of each of ``docnums`` (ascending) that ``matcher`` (a fresh raw posting matcher) has:
     the documents, their weights and position counts, and all their positions one document
-    after another (arrays). Read a block at a time (``postings_by_block``); the values decoded
-    together where the format can (``TermPositions.gaps_many``)."""
+    after another (arrays). Read a block at a time; a block written with its positions as
+    arrays (``index.PositionArrays``) is sliced as arrays, others' values are decoded together
+    where the format can (``TermPositions.gaps_many``)."""
     docs: list[int] = []
     tfs: list[float] = []
-    values: list[bytes] = []
-    for block_docs, weights, found in postings_by_block(matcher, docnums):
-        docs.extend(block_docs)
-        tfs.extend(weights)
-        values.extend(found)
+    counts: list[np.ndarray] = []
+    gaps: list[np.ndarray] = []
     many = getattr(field_format, "gaps_many", None)
-    if many is not None:
-        gaps = many(values)
+
+    def add_values(values) -> None:
+        if many is not None:
+            found = many(values)
+        else:
+            decode = field_format.decode_positions
+            found = [[p - q for p, q in zip(ps, [0] + ps[:-1])] for ps in map(decode, values)]
+        lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+        counts.append(lengths)
+        gaps.append(np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(lengths.sum())))
+
+    if not _reads_blocks(matcher):
+        for block_docs, weights, found in postings_by_block(matcher, docnums):
+            docs.extend(block_docs)
+            tfs.extend(weights)
+            add_values(found)
     else:
-        decode = field_format.decode_positions
-        gaps = [[p - q for p, q in zip(ps, [0] + ps[:-1])] for ps in map(decode, values)]
-    counts = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
-    positions = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(counts.sum()))
-    positions = np.cumsum(positions)
-    if len(counts) > 1:  # each document's gaps start again from 0
-        ends = np.cumsum(counts)[:-1]
-        positions -= np.repeat(np.concatenate(([0], positions[ends - 1])), counts)
-    return np.array(docs, dtype=np.int64), np.array(tfs, dtype=np.float64), counts, positions
+        for wanted in _selected_blocks(matcher, docnums, True):
+            ids, weights, values = matcher._ids, matcher._weights, matcher._values
+            docs.extend(ids[i] for i in wanted)
+            tfs.extend(weights[i] for i in wanted)
+            arrays = getattr(values, "gaps", None)
+            if arrays is None:
+                add_values([values[i] for i in wanted])
+                continue
+            chosen = np.array(wanted, dtype=np.int64)
+            lengths = values.counts[chosen].astype(np.int64)
+            # the chosen postings' gaps: each one's run of the block's gaps, one after another
+            firsts = np.array(values.starts(), dtype=np.int64)[chosen]
+            shift = np.repeat(firsts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+            counts.append(lengths)
+            gaps.append(arrays[np.arange(int(lengths.sum())) + shift].astype(np.int64))
+    count = np.concatenate(counts) if counts else np.zeros(0, dtype=np.int64)
+    positions = np.cumsum(np.concatenate(gaps)) if gaps else np.zeros(0, dtype=np.int64)
+    if len(count) > 1:  # each document's gaps start again from 0
+        ends = np.cumsum(count)[:-1]
+        positions -= np.repeat(np.concatenate(([0], positions[ends - 1])), count)
+    return np.array(docs, dtype=np.int64), np.array(tfs, dtype=np.float64), count, positions
 
 
 def _costly(query: Q.Query) -> bool:
@@ -258,10 +282,7 @@ def postings_at(matcher, docnums, values: bool = True):
 
 def postings_by_block(matcher, docnums, values: bool = True):
     """Per posting block holding some of ``docnums`` (ascending): those documents, their weights
-    and their values (None each unless ``values``), three lists. A whoosh3 list is read a block
-    at a time: a block none of them falls in is passed by its header alone, and the others'
-    values are read once for the block, not by stepping to each document (which cost more than
-    the rest of a phrase search)."""
+    and their values (None each unless ``values``), three lists (``_selected_blocks``)."""
     if not _reads_blocks(matcher):  # stepped through, read where the matcher stands
         docs, weights, found = [], [], []
         for docnum in positioned_at(matcher, docnums):
@@ -271,6 +292,18 @@ def postings_by_block(matcher, docnums, values: bool = True):
         if docs:
             yield docs, weights, found
         return
+    for wanted in _selected_blocks(matcher, docnums, values):
+        ids, weights = matcher._ids, matcher._weights
+        found = [matcher._values[i] for i in wanted] if values else [None] * len(wanted)
+        yield [ids[i] for i in wanted], [weights[i] for i in wanted], found
+
+
+def _selected_blocks(matcher, docnums, values: bool):
+    """Move a whoosh3 ``matcher`` through the blocks holding some of ``docnums`` (ascending),
+    yielding at each the places of those documents in it, its documents and weights read (and
+    its values, with ``values``). A block none of them falls in is passed by its header alone,
+    and the others' values are read once for the block, not by stepping to each document
+    (which cost more than the rest of a phrase search)."""
     at, count = 0, len(docnums)
     while at < count and matcher.is_active():
         last = matcher._maxid
@@ -285,9 +318,7 @@ def postings_by_block(matcher, docnums, values: bool = True):
                     matcher._read_weights()
                 if values and matcher._values is None:
                     matcher._read_values()
-                ids, weights = matcher._ids, matcher._weights
-                found = [matcher._values[i] for i in wanted] if values else [None] * len(wanted)
-                yield [ids[i] for i in wanted], [weights[i] for i in wanted], found
+                yield wanted
             at = upto
         matcher._next_block()
 
