@@ -175,6 +175,8 @@ def _position_arrays(values) -> bytes | None:
     """A block's positions values (Whoosh's Positions encodings) as two little-endian uint32 arrays,
     each posting's position count, then every posting's gaps one after another; None when a value
     is in another form (its pickled list is written then)."""
+    if not all(v.startswith(b"\x80\x02", _INT_SIZE) for v in values):
+        return None  # not Whoosh's own encoding: read back, it would not be these bytes
     gaps = TermPositions.gaps_many(list(values))
     counts = [len(g) for g in gaps]
     if any(unpack_uint(v[:_INT_SIZE])[0] != n for v, n in zip(values, counts)):
@@ -208,6 +210,10 @@ class PositionArrays(Sequence):
     def __getitem__(self, i):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self.counts)
+        if not 0 <= i < len(self.counts):
+            raise IndexError(i)
         starts = self.starts()
         return Positions.encode(None, list(accumulate(self.gaps[starts[i]:starts[i + 1]].tolist())))
 

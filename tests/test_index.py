@@ -244,6 +244,24 @@ def test_many_positions_values_decoded_at_once_are_what_whoosh_decodes_one_by_on
     assert [list(accumulate(g)) for g in TermPositions().gaps_many(other)] == [[0], [7], [4, 10]]
 
 
+def test_a_blocks_positions_kept_as_arrays_read_back_as_whooshs_encodings():
+    # index.PositionArrays: what Whoosh's readers get from a block written as arrays is its own
+    # encoding of each posting's positions, by index, from the end, in slices and iterated
+    import numpy as np
+    from whoosh.formats import Positions
+
+    from searchapp.index import PositionArrays, _position_arrays
+
+    lists = [[1], [0, 5, 9], [3, 3_000, 70_000], list(range(0, 5_000, 2))]
+    values = [Positions.encode(None, positions) for positions in lists]
+    data = _position_arrays(values)
+    arrays = PositionArrays(np.frombuffer(data, "<u4", len(values)), np.frombuffer(data, "<u4", offset=4 * len(values)))
+    assert list(arrays) == values and arrays[-1] == values[-1] and arrays[1:3] == values[1:3]
+    with pytest.raises(IndexError):
+        arrays[len(values)]
+    assert _position_arrays([b"\x00\x00\x00\x02" + pickle.dumps([4, 6], 4)]) is None  # not Whoosh's form: pickled
+
+
 def test_the_term_table_remembering_lookups_answers_as_whooshs_own(tmp_path):
     # each segment's term table remembers where the terms looked up are (index._TermsReader);
     # asked again, over and over past what it remembers, it must answer as Whoosh's reader does
