@@ -175,7 +175,7 @@ def _position_arrays(values) -> bytes | None:
     """A block's positions values (Whoosh's Positions encodings) as two little-endian uint32 arrays,
     each posting's position count, then every posting's gaps one after another; None when a value
     is in another form (its pickled list is written then)."""
-    if not all(v.startswith(b"\x80\x02", _INT_SIZE) for v in values):
+    if not TermPositions.whoosh_encoded(values):
         return None  # not Whoosh's own encoding: read back, it would not be these bytes
     gaps = TermPositions.gaps_many(list(values))
     counts = [len(g) for g in gaps]

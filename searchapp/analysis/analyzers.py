@@ -124,6 +124,11 @@ class TermPositions(Positions):
         return list(accumulate(_gaps(valuestring)))
 
     @staticmethod
+    def whoosh_encoded(values) -> bool:
+        """Whether every one of ``values`` is in Whoosh's own form: a count, then a protocol-2 pickle."""
+        return all(v.startswith(_PROTO_2, _INT_SIZE) for v in values)
+
+    @staticmethod
     def gaps_many(values) -> list[list[int]]:
         """Each value's position gaps (positions less the one before; the first from 0), for many
         values in one ``pickle.loads``: a value is a count and a protocol-2 pickle of its gap list,
@@ -135,7 +140,7 @@ class TermPositions(Positions):
             return []
         head = _INT_SIZE + 2  # the count, then PROTO 2
         found = None
-        if all(v.startswith(_PROTO_2, _INT_SIZE) for v in values):
+        if TermPositions.whoosh_encoded(values):
             try:
                 found = pickle.loads(b"\x80\x02(" + b"".join([v[head:].rstrip(b".") for v in values]) + b"l.")
             except Exception:  # noqa: BLE001 - not this form: the slow way tells what is wrong

@@ -249,7 +249,7 @@ def positions_at(matcher, docnums, field_format) -> tuple[np.ndarray, np.ndarray
             chosen = np.array(wanted, dtype=np.int64)
             lengths = values.counts[chosen].astype(np.int64)
             # the chosen postings' gaps: each one's run of the block's gaps, one after another
-            firsts = np.array(values.starts(), dtype=np.int64)[chosen]
+            firsts = (np.cumsum(values.counts, dtype=np.int64) - values.counts)[chosen]
             shift = np.repeat(firsts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
             counts.append(lengths)
             gaps.append(arrays[np.arange(int(lengths.sum())) + shift].astype(np.int64))
