@@ -25,7 +25,7 @@ from ..thai.chars import clean_text
 from ..thai.dates import thai_date
 from .build import DEFAULT_WEIGHTS, Weights, all_of, build_query
 from .docsets import matching_docs
-from .ranking import NEAR_CANDIDATES, LengthNorms, near_each_other, ranked_scores, top
+from .ranking import NEAR_CANDIDATES, LengthNorms, as_mask, near_each_other, ranked_scores, top
 from .facets import FacetTable, Filters
 from .query import Clause, parse_query
 from .spelling import Vocabulary
@@ -35,6 +35,9 @@ log = logging.getLogger(__name__)
 
 SORTS = ("relevance", "newest", "oldest")
 RELATED_TERMS = 20  # the article's most distinctive words that find related ones
+# what is read once per index generation (SearchService._read_once); warm() reads all three
+_FACETS, _NORMS, _VOCABULARY = "facets", "norms", "vocabulary"
+_WARMED = (_FACETS, _NORMS, _VOCABULARY)
 K1 = 1.0
 B = 0.75
 TITLE_B = 0.3
@@ -156,7 +159,7 @@ class SearchService:
             return value
 
     def _facet_table(self, searcher, generation: str) -> FacetTable:
-        return self._read_once("facets", lambda s: FacetTable(s.reader()), searcher, generation)
+        return self._read_once(_FACETS, lambda s: FacetTable(s.reader()), searcher, generation)
 
     def _ranked(self, searcher, generation: str, query: Q.Query, narrowing: Q.Query | None,
                 limit: int, words: tuple[str, ...] = ()) -> tuple[np.ndarray, list[tuple[int, float]]]:
@@ -164,15 +167,17 @@ class SearchService:
         reordered by how close together ``words`` (the words typed) stand in them."""
         found, allowed = ranked_scores(searcher, self._norms(searcher, generation), query, narrowing,
                                        max(limit, NEAR_CANDIDATES))
-        docnums = found.docs()
-        if allowed is not None:
-            docnums = docnums[np.isin(docnums, np.fromiter(allowed, dtype=np.int64, count=len(allowed)))]
+        if allowed is None:
+            docnums = found.docs()
+        else:
+            allowed = as_mask(allowed, len(found.hit))  # once, for the total and for the best
+            docnums = np.flatnonzero(found.hit & allowed)
         ranked = top(found, max(limit, NEAR_CANDIDATES), allowed)
         ranked = near_each_other(searcher, ranked, words, self.weights.near, self.weights.near_window)
         return docnums, ranked[:limit]
 
     def _norms(self, searcher, generation: str) -> LengthNorms:
-        return self._read_once("norms", lambda s: LengthNorms(), searcher, generation)
+        return self._read_once(_NORMS, lambda s: LengthNorms(), searcher, generation)
 
     def warm(self) -> None:
         """Read now what every query needs once per index generation (facet table, length
@@ -197,11 +202,11 @@ class SearchService:
         process answers slower until it is: at 100,000 articles about 8 s after it starts)."""
         generation = self.handle.generation
         return generation is not None and all(
-            self._per_generation.get(kind, (None,))[0] == generation for kind in ("facets", "norms", "vocabulary"))
+            self._per_generation.get(kind, (None,))[0] == generation for kind in _WARMED)
 
     def vocabulary(self) -> Vocabulary:
         """The index's words and their frequencies, read once per generation."""
-        return self._read_once("vocabulary", lambda searcher: Vocabulary(searcher.reader()))
+        return self._read_once(_VOCABULARY, lambda searcher: Vocabulary(searcher.reader()))
 
     def _all_words_count(self, text: str, filters: Filters) -> int:
         """Articles having every word of ``text`` (the measure of "finds more": the ranked

@@ -515,8 +515,10 @@ def near_each_other(searcher, ranked: list[tuple[int, float]], words: tuple[str,
     return top(dict(scored), len(scored)) + rest
 
 
-def top(found: Found | Mapping[int, float], n: int, allowed: set[int] | None = None) -> list[tuple[int, float]]:
-    """The ``n`` best (document, score), best first; equal scores in document order.
+def top(found: Found | Mapping[int, float], n: int,
+        allowed: set[int] | np.ndarray | None = None) -> list[tuple[int, float]]:
+    """The ``n`` best (document, score), best first; equal scores in document order; only
+    documents in ``allowed`` (a set, or a boolean array by document number) if given.
 
     The ``n``-th best score is found by a partial sort of the scores' array, then only the
     documents scoring at least that are ordered (at 100,000 articles ordering all 90,000
@@ -527,7 +529,7 @@ def top(found: Found | Mapping[int, float], n: int, allowed: set[int] | None = N
         found = Found.of(max(found) + 1, found)
     mask = found.hit
     if allowed is not None:
-        mask = mask & _mask(allowed, len(mask))
+        mask = mask & (allowed if isinstance(allowed, np.ndarray) else as_mask(allowed, len(mask)))
     docs = np.flatnonzero(mask)
     if not len(docs):
         return []
@@ -540,7 +542,8 @@ def top(found: Found | Mapping[int, float], n: int, allowed: set[int] | None = N
     return [(int(docs[i]), float(values[i])) for i in order]
 
 
-def _mask(docnums: set[int], size: int) -> np.ndarray:
+def as_mask(docnums: set[int], size: int) -> np.ndarray:
+    """``docnums`` as a boolean array of ``size`` (numbers past it left out)."""
     mask = np.zeros(size, dtype=bool)
     if docnums:
         docs = np.fromiter(docnums, dtype=np.int64, count=len(docnums))
@@ -548,4 +551,4 @@ def _mask(docnums: set[int], size: int) -> np.ndarray:
     return mask
 
 
-__all__ = ["Found", "LengthNorms", "near_each_other", "ranked_scores", "scores", "top"]
+__all__ = ["Found", "LengthNorms", "as_mask", "near_each_other", "ranked_scores", "scores", "top"]
