@@ -71,6 +71,28 @@ def _sample() -> tuple[list[str], list[str], list[str]]:
     return titles, paragraphs, categories
 
 
+def _longest_first(words: list[str]) -> re.Pattern:
+    """A pattern matching the longest of ``words`` that starts at each place, as a plain
+    alternation of them longest first would, with their common beginnings shared: the plain
+    one tried all 300 names at every letter of every body (21 s of a 10k run)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        either = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # a greedy optional part: going on is tried before ending here, so the longest wins
+        return f"(?:{either})?" if "" in node else either
+
+    return re.compile(pattern(trie))
+
+
 def generate(size: int, seed: int, target: Path) -> None:
     """``size`` articles as one JSON file each in ``target`` (deterministic for ``seed``)."""
     from searchapp.thai.orgs import registry
@@ -79,7 +101,7 @@ def generate(size: int, seed: int, target: Path) -> None:
     reg = registry()
     orgs = sorted({alias for org in reg.organizations for alias in org.aliases
                    if re.search(r"[\u0e00-\u0e7f]", alias) and len(alias) > 6})
-    pattern = re.compile("|".join(re.escape(o) for o in sorted(orgs, key=len, reverse=True)[:300]))
+    pattern = _longest_first(sorted(orgs, key=len, reverse=True)[:300])
     rng = random.Random(seed)
     target.mkdir(parents=True, exist_ok=True)
     for n in range(size):
