@@ -50,7 +50,9 @@ from whoosh.reading import TermNotFound
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.formats import Positions
 from whoosh.filedb.filestore import FileStorage
+from whoosh import multiproc as whoosh_multiproc
 from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.reading import SegmentReader
 from whoosh.system import _INT_SIZE, unpack_uint
 from whoosh.util import random_name
 from whoosh.util.numeric import length_to_byte
@@ -63,6 +65,7 @@ from .errors import IndexBuildError, IndexBusyError, IndexMissingError
 from .models import Article
 from .processes import die_with_parent
 from .score_postings import write_missing as write_score_postings
+from .score_postings import write_segment as write_segment_score_postings
 from .thai.orgs import registry
 
 log = logging.getLogger(__name__)
@@ -606,11 +609,31 @@ def _keep_last_copies(ix: whoosh_index.Index, ids: set[str]) -> None:
     writer.commit(mergetype=NO_MERGE)
 
 
+class _WorkerSegmentWriter(SegmentWriter):
+    """A build worker's writer: once its segment is written, the segment's scoring postings too,
+    in this process while the other workers write theirs (written by the build's own process
+    after every worker, they were a serial tail: 4 of 69 s for 3,000 articles)."""
+
+    def _finalize_segment(self):
+        segment = super()._finalize_segment()
+        try:
+            reader = SegmentReader(self.storage, self.schema, segment)
+            try:
+                write_segment_score_postings(reader)
+            finally:
+                reader.close()
+        except Exception:  # noqa: BLE001 - the build's own process writes what is missing
+            log.warning("a build worker could not write its segment's scoring postings", exc_info=True)
+        return segment
+
+
 class _Worker(SubWriterTask):
     def run(self) -> None:
         die_with_parent()
-        # Whoosh's task makes its SegmentWriter itself: in this worker process, its pool is ours
+        # Whoosh's task makes its SegmentWriter itself: in this worker process, its pool is ours,
+        # and so is the writer (both names are looked up when the task starts)
         whoosh_writing.PostingPool = _TermPool
+        whoosh_multiproc.SegmentWriter = _WorkerSegmentWriter
         super().run()
 
 

@@ -44,42 +44,49 @@ def _path(reader) -> Path | None:
 def write_missing(ix) -> int:
     """Write the scoring postings of every segment of ``ix`` that has none yet (a new build's
     segments, an update's new or merged ones); the number written."""
-    from .search.docsets import posting_arrays
-
     written = 0
     with ix.reader() as top:
         for reader, _offset in top.leaf_readers():
-            path = _path(reader)
-            if path is None or path.exists():
-                continue
-            schema = reader.schema
-            directory: dict[tuple[str, bytes], tuple[int, int]] = {}
-            tmp = path.with_name(path.name + ".tmp")
-            with open(tmp, "wb") as out:
-                out.write(MAGIC)
-                at = len(MAGIC)
-                for field_name in schema.scorable_names():
-                    for btext, info in reader.iter_field(field_name):
-                        if info.doc_frequency() < MIN_POSTINGS:
-                            continue
-                        postings = posting_arrays(reader, field_name, btext)
-                        if postings is None:
-                            continue
-                        ids, weights = postings
-                        small = weights.astype("<f4")
-                        if not np.array_equal(small, weights) or len(ids) and ids[-1] >= 2 ** 32:
-                            continue  # not exact in this form: read from Whoosh's postings
-                        data = ids.astype("<u4").tobytes() + small.tobytes()
-                        out.write(data)
-                        directory[(field_name, bytes(btext))] = (at, len(ids))
-                        at += len(data)
-                out.write(marshal.dumps(directory))
-                out.write(_TAIL.pack(at))
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, path)
-            written += 1
+            written += write_segment(reader)
     return written
+
+
+def write_segment(reader) -> int:
+    """Write one segment's scoring postings unless it has them (1 if written, else 0). A parallel
+    build's worker process calls this for the segment it has just written, so that the segments'
+    files are written side by side rather than one after another once every worker is done."""
+    from .search.docsets import posting_arrays
+
+    path = _path(reader)
+    if path is None or path.exists():
+        return 0
+    schema = reader.schema
+    directory: dict[tuple[str, bytes], tuple[int, int]] = {}
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as out:
+        out.write(MAGIC)
+        at = len(MAGIC)
+        for field_name in schema.scorable_names():
+            for btext, info in reader.iter_field(field_name):
+                if info.doc_frequency() < MIN_POSTINGS:
+                    continue
+                postings = posting_arrays(reader, field_name, btext)
+                if postings is None:
+                    continue
+                ids, weights = postings
+                small = weights.astype("<f4")
+                if not np.array_equal(small, weights) or len(ids) and ids[-1] >= 2 ** 32:
+                    continue  # not exact in this form: read from Whoosh's postings
+                data = ids.astype("<u4").tobytes() + small.tobytes()
+                out.write(data)
+                directory[(field_name, bytes(btext))] = (at, len(ids))
+                at += len(data)
+        out.write(marshal.dumps(directory))
+        out.write(_TAIL.pack(at))
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(tmp, path)
+    return 1
 
 
 class ScorePostings:

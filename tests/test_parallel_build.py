@@ -138,3 +138,28 @@ def test_workers_that_die_fail_the_build_and_the_live_index_stays(tmp_path, monk
         build_index(articles, index, procs=2)
     assert current_generation(index) == live
     assert SearchService(index).count() == 1
+
+
+def test_each_worker_writes_its_segments_scoring_postings_as_the_build_would(tmp_path, monkeypatch, archive_source):
+    from whoosh import index as whoosh_index
+
+    from searchapp import index as index_module
+    from searchapp import score_postings
+    from searchapp.index import build_index, current_generation
+    from searchapp.ingest import ingest_file
+
+    # terms in 20 documents or more get arrays, so that these small segments have some
+    monkeypatch.setattr(score_postings, "MIN_POSTINGS", 20)
+    left: list[int] = []  # what the build's own pass found still to write once the workers were done
+    real = index_module.write_score_postings
+    monkeypatch.setattr(index_module, "write_score_postings", lambda ix: left.append(real(ix)) or left[-1])
+    articles = [a for path in sorted(archive_source.iterdir()) for a in ingest_file(path)[0]]
+    build_index(articles, tmp_path / "index", procs=2)
+    live = current_generation(tmp_path / "index")
+    by_workers = {p.name: p.read_bytes() for p in live.glob(f"*{score_postings.EXTENSION}")}
+    assert left == [0] and len(by_workers) == 2
+    assert all(score_postings.ScorePostings(live / name)._directory for name in by_workers)
+    for name in by_workers:
+        (live / name).unlink()
+    assert score_postings.write_missing(whoosh_index.open_dir(str(live))) == 2
+    assert {p.name: p.read_bytes() for p in live.glob(f"*{score_postings.EXTENSION}")} == by_workers
