@@ -46,13 +46,12 @@ from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import (WHOOSH3_HEADER_MAGIC, W3Codec, W3LeafMatcher, W3PostingsWriter, W3TermInfo,
                                   W3TermsReader)
 from whoosh.columns import VarBytesColumn
-from whoosh.reading import TermNotFound
+from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.formats import Positions
 from whoosh.filedb.filestore import FileStorage
 from whoosh import multiproc as whoosh_multiproc
 from whoosh.multiproc import MpWriter, SubWriterTask
-from whoosh.reading import SegmentReader
 from whoosh.system import _INT_SIZE, unpack_uint
 from whoosh.util import random_name
 from whoosh.util.numeric import length_to_byte
