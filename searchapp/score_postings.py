@@ -83,8 +83,8 @@ def write_segment(reader) -> int:
                 at += len(data)
         out.write(marshal.dumps(directory))
         out.write(_TAIL.pack(at))
-        out.flush()
-        os.fsync(out.fileno())
+    # not synced here: the build syncs every file of the new generation before it goes live
+    # (index._fsync_tree), and a build worker stuck in fsync cannot be killed until it returns
     os.replace(tmp, path)
     return 1
 
@@ -167,4 +167,4 @@ def of_reader(reader) -> ScorePostings | None:
         return _OF_READER.setdefault(reader, found)
 
 
-__all__ = ["EXTENSION", "MIN_POSTINGS", "ScorePostings", "of_reader", "write_missing"]
+__all__ = ["EXTENSION", "MIN_POSTINGS", "ScorePostings", "of_reader", "write_missing", "write_segment"]
