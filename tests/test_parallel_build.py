@@ -98,7 +98,9 @@ def test_a_reindex_killed_while_its_workers_run_leaves_none_behind(tmp_path, arc
     running = reindex_cli(index, archive_source, jobs=2, background=True)
     deadline = time.monotonic() + 60
     workers: list[int] = []
-    while not workers:
+    # both workers, not the first one seen: one started between a look and the kill would not be
+    # waited for below, and while dying it still holds the index lock the next reindex needs
+    while len(workers) < 2:
         assert time.monotonic() < deadline and running.poll() is None, "the workers never started"
         workers = load.child_processes(running.pid)
         time.sleep(0.05)
