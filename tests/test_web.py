@@ -105,3 +105,14 @@ def test_security_headers_are_set(client):
 def test_unknown_route_is_404_json_under_api(client):
     response = client.get("/api/nothing")
     assert response.status_code == 404 and response.is_json
+
+
+def test_an_address_with_no_page_says_so_in_the_pages_language(client):
+    thai = client.get("/search?q=ข่าว")
+    assert thai.status_code == 404
+    page = thai.get_data(as_text=True)
+    assert "ไม่มีหน้านี้ในเว็บไซต์" in page and "The requested URL" not in page
+    english = client.get("/nothing-here?lang=en").get_data(as_text=True)
+    assert "There is no page at this address" in english and "The requested URL" not in english
+    # an article that is not there keeps its own message
+    assert "nope" in client.get("/article/nope").get_data(as_text=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Flask, Response, abort, g, jsonify, render_template, request, url_for
 from markupsafe import Markup
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, NotFound
 
 from ..config import Settings
 from ..errors import ArticleNotFoundError, IndexMissingError, QueryError, SearchAppError
@@ -100,6 +100,9 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
 
     @app.errorhandler(HTTPException)
     def on_http_error(exc: HTTPException):
+        if isinstance(exc, NotFound) and exc.description == NotFound.description and not wants_json():
+            # an address with no page: said in the page's language, not in Werkzeug's English
+            return error(404, g.get("t", LABELS["th"])["no_such_page"])
         return error(exc.code or 500, exc.description or exc.name)
 
     @app.errorhandler(Exception)
