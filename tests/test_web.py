@@ -116,3 +116,14 @@ def test_an_address_with_no_page_says_so_in_the_pages_language(client):
     assert "There is no page at this address" in english and "The requested URL" not in english
     # an article that is not there keeps its own message
     assert "nope" in client.get("/article/nope").get_data(as_text=True)
+
+
+def test_bad_paging_and_sorting_are_explained_in_thai_and_english(client):
+    for url, thai, english in (("/api/search?q=ข่าว&page=abc", "จำนวนเต็ม", "whole numbers"),
+                               ("/api/search?q=ข่าว&page=0", "เลขหน้า", "page must be"),
+                               ("/api/search?q=ข่าว&sort=xyz", "การเรียง", "sort must be one of"),
+                               ("/api/article/nope", "ไม่มีข่าวรหัส", "no article with id")):
+        response = client.get(url)
+        assert response.status_code in (400, 404) and thai in response.json["error"] and english in response.json["error"]
+    page = client.get("/?q=ข่าว&page=abc").get_data(as_text=True)  # the page falls back to page 1 with the note
+    assert "จำนวนเต็ม" in page

@@ -98,11 +98,13 @@ class SearchService:
         default in the web page); an empty query without filters is an error."""
         size = size or self.settings.page_size
         if size < 1 or size > self.settings.max_page_size:
-            raise QueryError(f"size must be between 1 and {self.settings.max_page_size}")
+            raise QueryError(f"จำนวนข่าวต่อหน้าต้องอยู่ระหว่าง 1 ถึง {self.settings.max_page_size} "
+                             f"(size must be between 1 and {self.settings.max_page_size})")
         if page < 1:
-            raise QueryError("page must be 1 or more")
+            raise QueryError("เลขหน้าต้องเป็น 1 ขึ้นไป (page must be 1 or more)")
         if sort not in SORTS:
-            raise QueryError(f"sort must be one of {', '.join(SORTS)}")
+            raise QueryError(f"การเรียงต้องเป็นแบบใดแบบหนึ่งใน {', '.join(SORTS)} "
+                             f"(sort must be one of {', '.join(SORTS)})")
         filters = filters or Filters()
         text = clean_text(text or "").strip()
         if not text and not filters:
@@ -259,7 +261,7 @@ class SearchService:
         searcher = self.handle.searcher()
         stored = searcher.document(id=article_id)
         if stored is None:
-            raise ArticleNotFoundError(f"no article with id {article_id!r}")
+            raise ArticleNotFoundError(f"ไม่มีข่าวรหัส {article_id!r} (no article with id {article_id!r})")
         return document_to_article(stored)
 
     def related(self, article: Article, limit: int = 5) -> tuple[Hit, ...]:
@@ -267,7 +269,7 @@ class SearchService:
         searcher = self.handle.searcher()
         docnum = searcher.document_number(id=article.id)
         if docnum is None:
-            raise ArticleNotFoundError(f"no article with id {article.id!r}")
+            raise ArticleNotFoundError(f"ไม่มีข่าวรหัส {article.id!r} (no article with id {article.id!r})")
         text = f"{article.title}\n{article.body}"
         results = searcher.more_like(docnum, "body", text=text, top=limit, numterms=RELATED_TERMS)
         return tuple(self._hit(r.fields(), float(r.score or 0.0), ()) for r in results)

@@ -46,7 +46,7 @@ class Filters:
         def values(key: str) -> tuple[str, ...]:
             found = tuple(dict.fromkeys(v.strip() for v in args.get(key, ()) if v and v.strip()))
             if len(found) > MAX_FILTER_VALUES:
-                raise QueryError(f"at most {MAX_FILTER_VALUES} {key} filters")
+                raise QueryError(f"ตัวกรอง {key} ใช้ได้ไม่เกิน {MAX_FILTER_VALUES} ค่า (at most {MAX_FILTER_VALUES} {key} filters)")
             return found
 
         years: list[int] = []

@@ -115,11 +115,12 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
             page = int(request.args.get("page", "1"))
             size = int(request.args.get("size", str(settings.page_size)))
         except ValueError:
-            raise QueryError("page and size must be whole numbers") from None
+            raise QueryError("เลขหน้าและจำนวนข่าวต่อหน้าต้องเป็นจำนวนเต็ม (page and size must be whole numbers)") from None
         if page < 1 or page > 10_000:
-            raise QueryError("page must be between 1 and 10000")
+            raise QueryError("เลขหน้าต้องอยู่ระหว่าง 1 ถึง 10000 (page must be between 1 and 10000)")
         if size < 1 or size > settings.max_page_size:
-            raise QueryError(f"size must be between 1 and {settings.max_page_size}")
+            raise QueryError(f"จำนวนข่าวต่อหน้าต้องอยู่ระหว่าง 1 ถึง {settings.max_page_size} "
+                             f"(size must be between 1 and {settings.max_page_size})")
         return page, size
 
     def search_args() -> dict[str, Any]:
@@ -129,7 +130,8 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
         q = request.args.get("q", "")
         sort = request.args.get("sort") or ("newest" if not q.strip() and filters else "relevance")
         if sort not in SORTS:
-            raise QueryError(f"sort must be one of {', '.join(SORTS)}")
+            raise QueryError(f"การเรียงต้องเป็นแบบใดแบบหนึ่งใน {', '.join(SORTS)} "
+                             f"(sort must be one of {', '.join(SORTS)})")
         page, size = paging_args()
         return {"text": q, "page": page, "size": size, "filters": filters, "sort": sort}
 
@@ -203,7 +205,7 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
     @app.get("/api/article/<article_id>")
     def api_article(article_id: str):
         if not ARTICLE_ID.match(article_id) or ".." in article_id:
-            abort(404, description=f"no article with id {article_id!r}")
+            abort(404, description=f"ไม่มีข่าวรหัส {article_id!r} (no article with id {article_id!r})")
         article = service.article(article_id)
         data = article.to_dict()
         data.pop("origin", None)
