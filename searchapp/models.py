@@ -89,6 +89,8 @@ class SearchResults:
     facets: dict[str, tuple[FacetValue, ...]] = field(default_factory=dict)
     filters: dict[str, Any] = field(default_factory=dict)
     suggestion: str | None = None  # "did you mean": a corrected query that finds clearly more
+    # the query as typed, when these are the results of its respelling instead (SearchService.search)
+    corrected_from: str | None = None
 
     @property
     def pages(self) -> int:
@@ -107,4 +109,5 @@ class SearchResults:
             "filters": self.filters,
             "facets": {name: [v.to_dict() for v in values] for name, values in self.facets.items()},
             "suggestion": self.suggestion,
+            "corrected_from": self.corrected_from,
         }

@@ -156,3 +156,42 @@ def test_article_page_lists_related_articles_and_marks_the_query(archive_client)
 def test_filter_values_from_the_url_are_shown_inert(archive_client, url):
     text = page(archive_client, url)
     assert "<script>alert" not in text and "<img src=x" not in text and "<b>x</b>" not in text
+
+
+@pytest.fixture(scope="module")
+def misspelling_app(tmp_path_factory):
+    from searchapp.index import build_index
+    from searchapp.models import Article
+    from searchapp.web import create_app
+
+    index = tmp_path_factory.mktemp("misspelt") / "index"
+    articles = [Article(id=f"t{n}", title=f"ทรัมป์เยือนเอเชียครั้งที่ {n + 1}",
+                        body="ประธานาธิบดีทรัมป์ของสหรัฐกล่าวในการประชุมสุดยอด") for n in range(3)]
+    articles += [Article(id=f"p{n}", title=f"ป.ป.ช. ตรวจสอบทรัพย์สินรอบที่ {n + 1}",
+                         body="สำนักงาน ป.ป.ช. แถลงผลการตรวจสอบทุกกรณี ป.ป.ช. ยืนยัน") for n in range(3)]
+    build_index(articles, index)
+    return create_app({"INDEX_DIR": str(index), "TESTING": True})
+
+
+def test_a_misspelling_cut_into_lone_letters_shows_the_respellings_results(misspelling_app):
+    client = misspelling_app.test_client()
+    # ทรัมป without its last mark is cut ท + รัม + ป; as words, ป alone matched every ป.ป.ช.
+    text = page(client, "/?q=ทรัมป")
+    assert "แสดงผลของ <strong>ทรัมป์</strong>" in text
+    assert set(re.findall(r'href="/article/([tp]\d)', text)) == {"t0", "t1", "t2"}
+    as_typed = html.unescape(re.search(r'ค้นตามที่พิมพ์: <a href="([^"]+)"', text).group(1))
+    assert dict(parse_qsl(urlsplit(as_typed).query)) == {"q": "ทรัมป", "as_typed": "1"}
+    literal = page(client, as_typed)
+    assert "แสดงผลของ" not in literal and 'id="did-you-mean"' in literal
+    # the link to the respelling starts a new search, which may be respelled again
+    suggested = html.unescape(re.search(r'id="did-you-mean">[^<]*<a href="([^"]+)"', literal).group(1))
+    assert "as_typed" not in suggested
+    api = client.get("/api/search?q=ทรัมป").json
+    assert api["corrected_from"] == "ทรัมป" and api["query"] == "ทรัมป์" and api["total"] == 3
+    assert client.get("/api/search?q=ทรัมป&as_typed=1").json["corrected_from"] is None
+
+
+def test_what_is_found_as_written_is_never_respelled(misspelling_app):
+    client = misspelling_app.test_client()
+    for query in ("ป.ป.ช.", "ทรัมป์", "ประชุม"):
+        assert client.get("/api/search", query_string={"q": query}).json["corrected_from"] is None, query

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import threading
@@ -23,7 +24,7 @@ from ..score_postings import of_reader
 from ..analysis.segment import analyze
 from ..thai.chars import clean_text
 from ..thai.dates import thai_date
-from .build import DEFAULT_WEIGHTS, Weights, all_of, build_query
+from .build import DEFAULT_WEIGHTS, Weights, all_of, build_query, is_fragment, phrase_clause
 from .docsets import matching_docs
 from .ranking import NEAR_CANDIDATES, LengthNorms, as_mask, near_each_other, ranked_scores, top
 from .facets import FacetTable, Filters
@@ -90,9 +91,11 @@ class SearchService:
 
     def search(self, text: str, page: int = 1, size: int | None = None, *,
                filters: Filters | None = None, sort: str = "relevance", facets: bool = True,
-               suggest: bool = True) -> SearchResults:
+               suggest: bool = True, as_typed: bool = False) -> SearchResults:
         """One page of results for ``text`` narrowed by ``filters``, with exact facet counts
-        and, when a corrected spelling finds clearly more, a suggestion.
+        and, when a corrected spelling finds clearly more, a suggestion. A misspelling that the
+        word cut breaks into lone letters and that is found nowhere as written is searched as
+        its respelling instead (``corrected_from`` says so), unless ``as_typed``.
 
         An empty query with filters lists everything that passes them (newest first by
         default in the web page); an empty query without filters is an error."""
@@ -114,6 +117,12 @@ class SearchService:
             text = text[: self.settings.max_query_chars]
             notes.append(f"คำค้นยาวเกินไป ใช้เฉพาะ {self.settings.max_query_chars} ตัวอักษรแรก "
                          f"(query cut to its first {self.settings.max_query_chars} characters)")
+        if text and not as_typed:
+            corrected = self._correction(text, filters)
+            if corrected is not None:
+                found = self.search(corrected, page, size, filters=filters, sort=sort, facets=facets,
+                                    suggest=False, as_typed=True)
+                return dataclasses.replace(found, corrected_from=text, notes=tuple(notes) + found.notes)
         if text:
             parsed = parse_query(text)
             notes.extend(parsed.notes)
@@ -218,6 +227,24 @@ class SearchService:
             return 0
         every = Q.And([Q.Or([Q.Term("title", w), Q.Term("body", w)]) for w in dict.fromkeys(tokens)])
         return len(matching_docs(self.handle.searcher(), every, filters.query()))
+
+    def _correction(self, text: str, filters: Filters) -> str | None:
+        """The respelling to search instead of plain ``text`` (no operators or quotes): only when
+        a word it respells is one the word cut leaves in lone letters (one it does not know:
+        ทรัมป is ท + รัม + ป, and ป alone matches every ป.ป.ช.) and is found nowhere as written,
+        and the respelling finds clearly more (``_suggestion``)."""
+        if any(ch in text for ch in '"+-:*'):
+            return None
+        fragments = [t.start for t in analyze(text).top_words() if is_fragment(t.text)]
+        if not fragments:
+            return None
+        searcher = self.handle.searcher()
+        for start, end, _ in self.vocabulary().respellings(text):
+            if any(start <= at < end for at in fragments):
+                written, _ = phrase_clause(text[start:end])
+                if written is not None and not matching_docs(searcher, written, None):
+                    return self._suggestion(text, filters)
+        return None
 
     def _suggestion(self, text: str, filters: Filters) -> str | None:
         """A respelling of ``text``, offered only when it finds clearly more: articles with

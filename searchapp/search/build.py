@@ -70,6 +70,12 @@ def _unique(items):
     return list(dict.fromkeys(items))
 
 
+def is_fragment(word: str) -> bool:
+    """A lone Thai consonant as a word: what the word cut leaves of a word it does not know
+    (ทรัมป, typed without its last mark, is cut ท + รัม + ป)."""
+    return len(word) == 1 and "\u0e01" <= word <= "\u0e2e"
+
+
 def topic_words(text: str, w: Weights, *, parts: bool = False) -> list[str]:
     """The words of ``text`` to rank by, each once: question words left out when others remain."""
     analysis = analyze(text)

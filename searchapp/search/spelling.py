@@ -134,6 +134,20 @@ class Vocabulary:
 
     def did_you_mean(self, text: str) -> str | None:
         """``text`` with its suspect words respelled, or None when nothing clearly better is known."""
+        replacements = self.respellings(text)
+        if not replacements:
+            return None
+        out: list[str] = []
+        at = 0
+        for start, end, word in replacements:
+            out.append(text[at:start])
+            out.append(word)
+            at = end
+        out.append(text[at:])
+        return "".join(out)
+
+    def respellings(self, text: str) -> list[tuple[int, int, str]]:
+        """The spans of ``text`` (start, end) that ``did_you_mean`` respells, each with its respelling."""
         words = analyze(text).top_words()  # no compound parts
         replacements: list[tuple[int, int, str]] = []  # spans in ``text``
         used_until = -1
@@ -166,16 +180,7 @@ class Vocabulary:
                     word += typed[len(words[i].text):]
                 replacements.append((start, end, word))
                 used_until = best[1]
-        if not replacements:
-            return None
-        out: list[str] = []
-        at = 0
-        for start, end, word in replacements:
-            out.append(text[at:start])
-            out.append(word)
-            at = end
-        out.append(text[at:])
-        return "".join(out)
+        return replacements
 
     def completions(self, typed: str, limit: int = 8) -> list[str]:
         """Whole queries that extend ``typed`` with the index's most common words.

@@ -28,7 +28,7 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 
 
 # the arguments that make up what the page shows; anything else in a URL is dropped from links
-STATE_KEYS = ("q", "page", "size", "sort", "org", "year", "section", "source", "from", "to", "lang")
+STATE_KEYS = ("q", "page", "size", "sort", "org", "year", "section", "source", "from", "to", "lang", "as_typed")
 FILTER_KEYS = {"org", "year", "section", "source", "from", "to"}
 
 
@@ -45,6 +45,8 @@ def state_url(endpoint: str = "home", *, keep: bool = True, add: tuple[tuple[str
         pairs = [(k, v) for k, v in pairs if not (k == key and (value is None or v == value))]
     pairs = [(k, v) for k, v in pairs if k not in changes]
     pairs += [(k, v) for k, v in add if (k, v) not in pairs]
+    if "q" in changes and "as_typed" not in changes:  # another query may be respelled again
+        pairs = [(k, v) for k, v in pairs if k != "as_typed"]
     pairs += [(k, str(v)) for k, v in changes.items() if v not in (None, "")]
     if add or remove or set(changes) & ({"q", "sort"} | FILTER_KEYS):
         pairs = [(k, v) for k, v in pairs if k != "page" or "page" in changes]
@@ -133,7 +135,8 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
             raise QueryError(f"การเรียงต้องเป็นแบบใดแบบหนึ่งใน {', '.join(SORTS)} "
                              f"(sort must be one of {', '.join(SORTS)})")
         page, size = paging_args()
-        return {"text": q, "page": page, "size": size, "filters": filters, "sort": sort}
+        return {"text": q, "page": page, "size": size, "filters": filters, "sort": sort,
+                "as_typed": request.args.get("as_typed") == "1"}
 
     @app.before_request
     def choose_language():
@@ -170,7 +173,8 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
     @app.get("/api/facets")
     def api_facets():
         args = search_args()
-        results = service.search(args["text"], filters=args["filters"], size=1, suggest=False)
+        results = service.search(args["text"], filters=args["filters"], size=1, suggest=False,
+                                 as_typed=args["as_typed"])
         return jsonify({"query": results.query, "total": results.total, "filters": results.filters,
                         "facets": results.to_dict()["facets"]})
 

@@ -64,7 +64,7 @@ SCHEMAS: dict[str, Any] = {
     "SearchResults": {
         "type": "object",
         "required": ["query", "total", "page", "size", "pages", "hits", "notes", "sort", "filters", "facets",
-                     "suggestion"],
+                     "suggestion", "corrected_from"],
         "additionalProperties": False,
         "properties": {
             "query": {"type": "string"},
@@ -80,6 +80,10 @@ SCHEMAS: dict[str, Any] = {
             "facets": {"$ref": "#/components/schemas/Facets"},
             "suggestion": {"type": ["string", "null"],
                            "description": "a respelled query that finds clearly more, or null"},
+            "corrected_from": {"type": ["string", "null"],
+                               "description": "the query as typed when the results are those of its respelling "
+                                              "(`query`): it is cut into lone letters and found nowhere as written; "
+                                              "as_typed=1 searches it as typed"},
         },
     },
     "FacetResults": {
@@ -179,6 +183,8 @@ def openapi_document(server_url: str = "") -> dict[str, Any]:
                                _param("page", "page number", {"type": "integer", "minimum": 1, "maximum": 10000}),
                                _param("size", "results per page", {"type": "integer", "minimum": 1, "maximum": 100}),
                                _param("sort", "order", {"enum": ["relevance", "newest", "oldest"]}),
+                               _param("as_typed", "1: search the query as typed, never its respelling",
+                                      {"enum": ["0", "1"]}),
                                *_FILTER_PARAMS],
                 "responses": {"200": _response("SearchResults", "one page of results"), **_ERRORS}}},
             "/api/facets": {"get": {
