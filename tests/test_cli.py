@@ -112,3 +112,20 @@ def test_serve_refuses_a_port_or_worker_count_out_of_range(tmp_path):
                                    ("--workers", "0", "--workers must be 1-64")):
         done = run("searchapp", "serve", "--index", str(tmp_path), option, value)
         assert done.returncode == 2 and message in done.stderr
+
+
+def test_search_cli_says_when_it_searched_a_respelling(tmp_path):
+    source = tmp_path / "articles.jsonl"
+    records = [{"id": f"t{n}", "title": f"ทรัมป์เยือนเอเชียครั้งที่ {n + 1}", "date": "2024-03-0{}".format(n + 1),
+                "content": "ประธานาธิบดีทรัมป์ของสหรัฐกล่าวในการประชุมสุดยอด"} for n in range(3)]
+    records += [{"id": f"p{n}", "title": f"ป.ป.ช. ตรวจสอบทรัพย์สินรอบที่ {n + 1}", "date": "2024-03-0{}".format(n + 1),
+                 "content": "สำนักงาน ป.ป.ช. แถลงผลการตรวจสอบทุกกรณี ป.ป.ช. ยืนยัน"} for n in range(3)]
+    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    index = tmp_path / "index"
+    assert run("searchapp.reindex", "--quiet", "--source", str(source), "--index", str(index)).returncode == 0
+    text = run("searchapp.search", "--index", str(index), "ทรัมป").stdout
+    assert "showing results for 'ทรัมป์'" in text and "3 results for 'ทรัมป์'" in text
+    found = json.loads(run("searchapp.search", "--index", str(index), "--json", "ทรัมป").stdout)
+    assert found["corrected_from"] == "ทรัมป" and {h["id"] for h in found["hits"]} == {"t0", "t1", "t2"}
+    typed = run("searchapp.search", "--index", str(index), "--as-typed", "ทรัมป").stdout
+    assert "showing results for" not in typed and "did you mean: ทรัมป์" in typed

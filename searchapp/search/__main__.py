@@ -28,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.add_argument(f"--{name}", action="append", default=[], help=f"only this {what} (repeatable)")
     parser.add_argument("--from", dest="date_from", default="", help="published on or after (2024-03-01, 2567, ...)")
     parser.add_argument("--to", dest="date_to", default="", help="published on or before")
+    parser.add_argument("--as-typed", action="store_true",
+                        help="never search a misspelling's respelling instead (it is, when the word cut breaks "
+                             "the query into lone letters and it is found nowhere as written)")
     args = parser.parse_args(argv)
     if not 1 <= args.limit <= settings.max_page_size:
         parser.error(f"--limit must be between 1 and {settings.max_page_size}")
@@ -37,7 +40,8 @@ def main(argv: list[str] | None = None) -> int:
                                  "source": args.source, "from": [args.date_from], "to": [args.date_to]})
         sort = args.sort or ("relevance" if query.strip() else "newest")
         service = SearchService(args.index, settings.with_overrides(index_dir=args.index))
-        results = service.search(query, page=1, size=args.limit, filters=filters, sort=sort, facets=False)
+        results = service.search(query, page=1, size=args.limit, filters=filters, sort=sort, facets=False,
+                                 as_typed=args.as_typed)
     except SearchAppError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -48,12 +52,16 @@ def main(argv: list[str] | None = None) -> int:
             out["notes"] = data["notes"]
         if data["suggestion"]:
             out["suggestion"] = data["suggestion"]
+        if data["corrected_from"]:
+            out["corrected_from"] = data["corrected_from"]
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     for note in results.notes:
         print(f"note: {note}")
     if results.suggestion:
         print(f"did you mean: {results.suggestion}")
+    if results.corrected_from:
+        print(f"showing results for {results.query!r}; search instead for {results.corrected_from!r} with --as-typed")
     print(f"{results.total} results for {results.query!r}")
     for rank, hit in enumerate(results.hits, 1):
         date = thai_date(hit.published) if hit.published else "ไม่ทราบวันที่"
