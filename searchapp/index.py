@@ -627,8 +627,10 @@ class _WorkerSegmentWriter(SegmentWriter):
 
 
 class _Worker(SubWriterTask):
+    parent_pid = 0  # the build's process, set there before the worker is started
+
     def run(self) -> None:
-        die_with_parent()
+        die_with_parent(self.parent_pid)
         # Whoosh's task makes its SegmentWriter itself: in this worker process, its pool is ours,
         # and so is the writer (both names are looked up when the task starts)
         whoosh_writing.PostingPool = _TermPool
@@ -645,6 +647,7 @@ class _ParallelWriter(MpWriter):
         task = _Worker(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,
                        self.multisegment)
         task.daemon = True
+        task.parent_pid = os.getpid()
         self.tasks.append(task)
         task.start()
         return task

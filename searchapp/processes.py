@@ -13,10 +13,12 @@ log = logging.getLogger(__name__)
 QUICK_FAILURE_S = 5.0  # a worker that dies sooner than this after starting failed to start
 
 
-def die_with_parent() -> None:
+def die_with_parent(parent: int) -> None:
     """In a forked worker: be killed when the process that started it dies (Linux), so a
-    crashed reindex or server leaves no worker behind holding a lock, a port or files."""
-    parent = os.getppid()
+    crashed reindex or server leaves no worker behind holding a lock, a port or files.
+    ``parent`` is the starting process's pid, taken there before the fork: read here, it would
+    already be another process's (init's) when the parent died before this ran, and the worker
+    would wait for work forever (seen once: a reindex killed just after starting its workers)."""
     try:
         import ctypes
 
@@ -46,11 +48,12 @@ def serve_in_processes(sock: socket.socket, workers: int, run: Callable[[socket.
     quick_failures = 0
 
     def start() -> None:
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the worker
             code = 0
             try:
-                die_with_parent()
+                die_with_parent(parent)
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 run(sock)
             except BaseException:  # noqa: BLE001  (logged; the parent starts another)

@@ -91,3 +91,28 @@ def test_workers_that_cannot_start_are_not_restarted_for_ever():
     started = time.monotonic()
     assert serve_in_processes(listen("127.0.0.1", 0), 2, cannot_start) == 1
     assert time.monotonic() - started < 30
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_worker_whose_parent_died_before_it_started_does_not_stay(tmp_path):
+    from searchapp.processes import die_with_parent
+
+    # a build or server worker is forked, and its parent may be killed before the worker has
+    # asked to die with it: the worker must notice rather than wait for work forever
+    survived = tmp_path / "survived"
+    middle = os.fork()
+    if middle == 0:  # the parent-to-be
+        try:
+            parent = os.getpid()
+            if os.fork() == 0:  # its worker
+                try:
+                    time.sleep(0.5)  # the parent has exited by now
+                    die_with_parent(parent)
+                    survived.write_text("still here")
+                finally:
+                    os._exit(0)
+        finally:
+            os._exit(0)
+    os.waitpid(middle, 0)
+    time.sleep(1.5)
+    assert not survived.exists()
