@@ -35,6 +35,18 @@ from .snippets import highlight_all, make_snippet
 log = logging.getLogger(__name__)
 
 SORTS = ("relevance", "newest", "oldest")
+
+
+def check_size(size: int, most: int) -> None:
+    """A page size a user may ask for (QueryError, in Thai and English, when not)."""
+    if size < 1 or size > most:
+        raise QueryError(f"จำนวนข่าวต่อหน้าต้องอยู่ระหว่าง 1 ถึง {most} (size must be between 1 and {most})")
+
+
+def check_sort(sort: str) -> None:
+    """One of ``SORTS`` (QueryError, in Thai and English, when not)."""
+    if sort not in SORTS:
+        raise QueryError(f"การเรียงต้องเป็นแบบใดแบบหนึ่งใน {', '.join(SORTS)} (sort must be one of {', '.join(SORTS)})")
 RELATED_TERMS = 20  # the article's most distinctive words that find related ones
 # what is read once per index generation (SearchService._read_once); warm() reads all three
 _FACETS, _NORMS, _VOCABULARY = "facets", "norms", "vocabulary"
@@ -100,14 +112,10 @@ class SearchService:
         An empty query with filters lists everything that passes them (newest first by
         default in the web page); an empty query without filters is an error."""
         size = size or self.settings.page_size
-        if size < 1 or size > self.settings.max_page_size:
-            raise QueryError(f"จำนวนข่าวต่อหน้าต้องอยู่ระหว่าง 1 ถึง {self.settings.max_page_size} "
-                             f"(size must be between 1 and {self.settings.max_page_size})")
+        check_size(size, self.settings.max_page_size)
         if page < 1:
             raise QueryError("เลขหน้าต้องเป็น 1 ขึ้นไป (page must be 1 or more)")
-        if sort not in SORTS:
-            raise QueryError(f"การเรียงต้องเป็นแบบใดแบบหนึ่งใน {', '.join(SORTS)} "
-                             f"(sort must be one of {', '.join(SORTS)})")
+        check_sort(sort)
         filters = filters or Filters()
         text = clean_text(text or "").strip()
         if not text and not filters:
@@ -309,4 +317,4 @@ class SearchService:
         return self.handle.searcher().doc_count()
 
 
-__all__ = ["SORTS", "Filters", "SearchService", "make_weighting"]
+__all__ = ["SORTS", "Filters", "SearchService", "check_size", "check_sort", "make_weighting"]

@@ -15,7 +15,7 @@ from werkzeug.exceptions import HTTPException, NotFound
 
 from ..config import Settings
 from ..errors import ArticleNotFoundError, IndexMissingError, QueryError, SearchAppError
-from ..search import SORTS, Filters, SearchService
+from ..search import Filters, SearchService, check_size, check_sort
 from ..search.facets import FACETS
 from .i18n import LABELS, format_date, language
 from .openapi import openapi_document
@@ -120,9 +120,7 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
             raise QueryError("เลขหน้าและจำนวนข่าวต่อหน้าต้องเป็นจำนวนเต็ม (page and size must be whole numbers)") from None
         if page < 1 or page > 10_000:
             raise QueryError("เลขหน้าต้องอยู่ระหว่าง 1 ถึง 10000 (page must be between 1 and 10000)")
-        if size < 1 or size > settings.max_page_size:
-            raise QueryError(f"จำนวนข่าวต่อหน้าต้องอยู่ระหว่าง 1 ถึง {settings.max_page_size} "
-                             f"(size must be between 1 and {settings.max_page_size})")
+        check_size(size, settings.max_page_size)
         return page, size
 
     def search_args() -> dict[str, Any]:
@@ -131,9 +129,7 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
         filters = Filters.parse(request.args.to_dict(flat=False))
         q = request.args.get("q", "")
         sort = request.args.get("sort") or ("newest" if not q.strip() and filters else "relevance")
-        if sort not in SORTS:
-            raise QueryError(f"การเรียงต้องเป็นแบบใดแบบหนึ่งใน {', '.join(SORTS)} "
-                             f"(sort must be one of {', '.join(SORTS)})")
+        check_sort(sort)
         page, size = paging_args()
         return {"text": q, "page": page, "size": size, "filters": filters, "sort": sort,
                 "as_typed": request.args.get("as_typed") == "1"}
