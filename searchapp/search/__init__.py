@@ -29,7 +29,7 @@ from .docsets import matching_docs
 from .ranking import NEAR_CANDIDATES, LengthNorms, as_mask, near_each_other, ranked_scores, top
 from .facets import FacetTable, Filters
 from .query import Clause, parse_query
-from .spelling import Vocabulary
+from .spelling import Vocabulary, respelled
 from .snippets import highlight_all, make_snippet
 
 log = logging.getLogger(__name__)
@@ -247,17 +247,20 @@ class SearchService:
         if not fragments:
             return None
         searcher = self.handle.searcher()
-        for start, end, _ in self.vocabulary().respellings(text):
+        replacements = self.vocabulary().respellings(text)
+        for start, end, _ in replacements:
             if any(start <= at < end for at in fragments):
                 written, _ = phrase_clause(text[start:end])
                 if written is not None and not matching_docs(searcher, written, None):
-                    return self._suggestion(text, filters)
+                    return self._suggestion(text, filters, respelled(text, replacements))
         return None
 
-    def _suggestion(self, text: str, filters: Filters) -> str | None:
-        """A respelling of ``text``, offered only when it finds clearly more: articles with
-        all its words at least twice as many, and at least two more."""
-        corrected = self.vocabulary().did_you_mean(text)
+    def _suggestion(self, text: str, filters: Filters, corrected: str | None = None) -> str | None:
+        """A respelling of ``text`` (``corrected`` when the caller has it already), offered only
+        when it finds clearly more: articles with all its words at least twice as many, and at
+        least two more."""
+        if corrected is None:
+            corrected = self.vocabulary().did_you_mean(text)
         if corrected is None or corrected == text:
             return None
         before = self._all_words_count(text, filters)

@@ -53,6 +53,21 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+def respelled(text: str, replacements: list[tuple[int, int, str]]) -> str | None:
+    """``text`` with the spans of ``replacements`` (``Vocabulary.respellings``) put in, or None
+    when there are none."""
+    if not replacements:
+        return None
+    out: list[str] = []
+    at = 0
+    for start, end, word in replacements:
+        out.append(text[at:start])
+        out.append(word)
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
 class Vocabulary:
     """The words of the body field with their document frequencies, read once per index
     generation (about 0.15 s for 30,000 words), then used without touching the reader."""
@@ -134,17 +149,7 @@ class Vocabulary:
 
     def did_you_mean(self, text: str) -> str | None:
         """``text`` with its suspect words respelled, or None when nothing clearly better is known."""
-        replacements = self.respellings(text)
-        if not replacements:
-            return None
-        out: list[str] = []
-        at = 0
-        for start, end, word in replacements:
-            out.append(text[at:start])
-            out.append(word)
-            at = end
-        out.append(text[at:])
-        return "".join(out)
+        return respelled(text, self.respellings(text))
 
     def respellings(self, text: str) -> list[tuple[int, int, str]]:
         """The spans of ``text`` (start, end) that ``did_you_mean`` respells, each with its respelling."""
