@@ -46,3 +46,7 @@ class QueryError(SearchAppError):
 
 class ArticleNotFoundError(SearchAppError):
     """No article with that id in the index."""
+
+    @classmethod
+    def of(cls, article_id: str) -> "ArticleNotFoundError":
+        return cls(f"ไม่มีข่าวรหัส {article_id!r} (no article with id {article_id!r})")

@@ -299,7 +299,7 @@ class SearchService:
         searcher = self.handle.searcher()
         stored = searcher.document(id=article_id)
         if stored is None:
-            raise ArticleNotFoundError(f"ไม่มีข่าวรหัส {article_id!r} (no article with id {article_id!r})")
+            raise ArticleNotFoundError.of(article_id)
         return document_to_article(stored)
 
     def related(self, article: Article, limit: int = 5) -> tuple[Hit, ...]:
@@ -307,7 +307,7 @@ class SearchService:
         searcher = self.handle.searcher()
         docnum = searcher.document_number(id=article.id)
         if docnum is None:
-            raise ArticleNotFoundError(f"ไม่มีข่าวรหัส {article.id!r} (no article with id {article.id!r})")
+            raise ArticleNotFoundError.of(article.id)
         text = f"{article.title}\n{article.body}"
         results = searcher.more_like(docnum, "body", text=text, top=limit, numterms=RELATED_TERMS)
         return tuple(self._hit(r.fields(), float(r.score or 0.0), ()) for r in results)

@@ -205,7 +205,7 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
     @app.get("/api/article/<article_id>")
     def api_article(article_id: str):
         if not ARTICLE_ID.match(article_id) or ".." in article_id:
-            abort(404, description=f"ไม่มีข่าวรหัส {article_id!r} (no article with id {article_id!r})")
+            raise ArticleNotFoundError.of(article_id)
         article = service.article(article_id)
         data = article.to_dict()
         data.pop("origin", None)
