@@ -261,3 +261,23 @@ def test_file_names_that_are_not_utf8_are_indexed_not_fatal(tmp_path, capsys):
     assert top(index, "ชื่อไฟล์") == "ข่าว"
     code, out = reindex(capsys, source, index)
     assert code == 0 and "is up to date: 3 files unchanged" in out
+
+
+def test_the_spelling_vocabulary_counts_every_segment_of_an_updated_index(tmp_path, seeds_copy, capsys):
+    from whoosh import index as whoosh_index
+
+    from searchapp.search.spelling import FIELD, Vocabulary
+
+    index = tmp_path / "index"
+    reindex(capsys, seeds_copy, index)
+    (seeds_copy / "new_page.txt").write_text(NEW_PAGE, "utf-8")
+    (seeds_copy / "003_5cf68c7f035a1530.txt").unlink()
+    reindex(capsys, seeds_copy, index)
+    with whoosh_index.open_dir(str(current_generation(index))).searcher() as searcher:
+        reader = searcher.reader()
+        assert len(reader.leaf_readers()) == 2  # the build's segment and the update's
+        vocabulary = Vocabulary(reader)
+        # each word once, with the document count the whole index gives it
+        expected = {term.decode("utf-8"): reader.doc_frequency(FIELD, term) for term in reader.lexicon(FIELD)}
+    assert vocabulary.frequency == expected
+    assert vocabulary.frequency["เขื่อน"] >= 1  # a word only the update's segment has
