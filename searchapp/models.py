@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
+
+# every time the project keeps is Bangkok wall time (no daylight saving since 1920)
+BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
+
+
+def iso_time(value: datetime | None) -> str | None:
+    """A kept (Bangkok wall) time as ISO 8601 with its offset, ``2017-06-04T01:32:36+07:00``: without
+    one, a client elsewhere reads it in its own time zone."""
+    return value.replace(tzinfo=BANGKOK).isoformat() if value else None
 
 
 @dataclass(frozen=True)
@@ -27,8 +36,7 @@ class Article:
         data = asdict(self)
         data["organizations"] = list(self.organizations)
         for key in ("published", "updated"):
-            value = data[key]
-            data[key] = value.isoformat() if value else None
+            data[key] = iso_time(data[key])
         return data
 
 
@@ -56,7 +64,7 @@ class Hit:
         return {
             "id": self.id,
             "title": self.title,
-            "published": self.published.isoformat() if self.published else None,
+            "published": iso_time(self.published),
             "section": self.section,
             "source": self.source,
             "url": self.url,

@@ -61,6 +61,19 @@ def test_article_page_and_api(client):
     assert "updated" in data and "body" in data and "organizations" in data
 
 
+def test_api_times_carry_bangkoks_offset(client):
+    """A time without an offset is read in the client's own zone: 07:30 in Bangkok would be
+    07:30 in London too."""
+    from datetime import datetime, timedelta
+
+    hit = client.get("/api/search?q=อาเซียน&size=1").get_json()["hits"][0]
+    data = client.get(f"/api/article/{hit['id']}").get_json()
+    for value in (hit["published"], data["published"]):
+        moment = datetime.fromisoformat(value)
+        assert value.endswith("+07:00") and moment.utcoffset() == timedelta(hours=7)
+    assert datetime.fromisoformat(data["published"]) == datetime.fromisoformat(hit["published"])
+
+
 def test_unknown_article_is_404_in_html_and_json(client):
     assert client.get("/article/nope").status_code == 404
     response = client.get("/api/article/nope")

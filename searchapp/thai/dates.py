@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 
+from ..models import BANGKOK
 from .chars import fold_digits
 
-BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
 BE_OFFSET = 543
 
 THAI_MONTHS: dict[str, int] = {}

@@ -15,6 +15,7 @@ from werkzeug.exceptions import HTTPException, NotFound
 
 from ..config import Settings
 from ..errors import ArticleNotFoundError, IndexMissingError, QueryError, SearchAppError
+from ..models import iso_time
 from ..search import Filters, SearchService, check_size, check_sort
 from ..search.facets import FACETS
 from .i18n import LABELS, format_date, language
@@ -211,7 +212,7 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
         data.pop("origin", None)
         data["date_estimated"] = bool(data.get("date_estimated"))
         data["related"] = [{"id": h.id, "title": h.title,
-                            "published": h.published.isoformat() if h.published else None}
+                            "published": iso_time(h.published)}
                            for h in service.related(article)]
         return jsonify(data)
 

@@ -11,7 +11,8 @@ from typing import Any
 from .. import __version__
 
 _NULLABLE_STRING = {"type": ["string", "null"]}
-_DATE_TIME = {"type": ["string", "null"], "description": "ISO 8601, Asia/Bangkok wall time"}
+_DATE_TIME = {"type": ["string", "null"], "format": "date-time",
+              "description": "ISO 8601 with the offset of Asia/Bangkok (+07:00)"}
 
 SCHEMAS: dict[str, Any] = {
     "Hit": {
