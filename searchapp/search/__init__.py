@@ -125,12 +125,15 @@ class SearchService:
             text = text[: self.settings.max_query_chars]
             notes.append(f"คำค้นยาวเกินไป ใช้เฉพาะ {self.settings.max_query_chars} ตัวอักษรแรก "
                          f"(query cut to its first {self.settings.max_query_chars} characters)")
+        suggestion, suggestion_known = None, False  # worked out at most once
         if text and not as_typed:
-            corrected = self._correction(text, filters)
-            if corrected is not None:
-                found = self.search(corrected, page, size, filters=filters, sort=sort, facets=facets,
-                                    suggest=False, as_typed=True)
-                return dataclasses.replace(found, corrected_from=text, notes=tuple(notes) + found.notes)
+            respelling = self._respelling(text)
+            if respelling is not None:
+                suggestion, suggestion_known = self._suggestion(text, filters, respelling), True
+                if suggestion is not None:  # it finds clearly more: its results instead
+                    found = self.search(suggestion, page, size, filters=filters, sort=sort, facets=facets,
+                                        suggest=False, as_typed=True)
+                    return dataclasses.replace(found, corrected_from=text, notes=tuple(notes) + found.notes)
         if text:
             parsed = parse_query(text)
             notes.extend(parsed.notes)
@@ -157,8 +160,7 @@ class SearchService:
         total = len(docnums)
         hits = tuple(self._hit(searcher.stored_fields(docnum), score, terms) for docnum, score in shown)
         facet_counts = self._facet_table(searcher, generation).count(docnums, filters) if facets else {}
-        suggestion = None
-        if suggest and text and page == 1:
+        if suggest and text and page == 1 and not suggestion_known:
             suggestion = self._suggestion(text, filters)
         return SearchResults(query=text, total=total, page=page, size=size, hits=hits, notes=tuple(notes),
                              sort=sort, facets=facet_counts, filters=filters.to_dict(), suggestion=suggestion)
@@ -236,11 +238,11 @@ class SearchService:
         every = Q.And([Q.Or([Q.Term("title", w), Q.Term("body", w)]) for w in dict.fromkeys(tokens)])
         return len(matching_docs(self.handle.searcher(), every, filters.query()))
 
-    def _correction(self, text: str, filters: Filters) -> str | None:
-        """The respelling to search instead of plain ``text`` (no operators or quotes): only when
-        a word it respells is one the word cut leaves in lone letters (one it does not know:
-        ทรัมป is ท + รัม + ป, and ป alone matches every ป.ป.ช.) and is found nowhere as written,
-        and the respelling finds clearly more (``_suggestion``)."""
+    def _respelling(self, text: str) -> str | None:
+        """The respelling that may be searched instead of plain ``text`` (no operators or quotes):
+        only when a word it respells is one the word cut leaves in lone letters (one it does not
+        know: ทรัมป is ท + รัม + ป, and ป alone matches every ป.ป.ช.) and is found nowhere as
+        written. It is searched when it finds clearly more (``_suggestion``)."""
         if any(ch in text for ch in '"+-:*'):
             return None
         fragments = [t.start for t in analyze(text).top_words() if is_fragment(t.text)]
@@ -252,7 +254,7 @@ class SearchService:
             if any(start <= at < end for at in fragments):
                 written, _ = phrase_clause(text[start:end])
                 if written is not None and not matching_docs(searcher, written, None):
-                    return self._suggestion(text, filters, respelled(text, replacements))
+                    return respelled(text, replacements)
         return None
 
     def _suggestion(self, text: str, filters: Filters, corrected: str | None = None) -> str | None:
