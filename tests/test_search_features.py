@@ -337,3 +337,48 @@ def test_warming_without_an_index_is_a_clear_error(tmp_path):
 
     with pytest.raises(SearchAppError):
         SearchService(tmp_path / "nothing").warm()
+
+
+def test_two_years_sections_or_sources_mean_either(archive):
+    # an article has one of each: with AND, two years (as the CLI's repeated --year gives) found nothing
+    one, other = (set(ids(archive.search("", size=100, filters=Filters(years=(year,))))) for year in (2024, 2019))
+    both = ids(archive.search("", size=100, filters=Filters(years=(2024, 2019))))
+    assert one and other and set(both) == one | other
+    sections = [f.value for f in archive.search("", filters=Filters(years=(2024, 2019))).facets["section"]][:2]
+    assert len(sections) == 2
+    apart = [set(ids(archive.search("", size=100, filters=Filters(sections=(s,))))) for s in sections]
+    assert set(ids(archive.search("", size=100, filters=Filters(sections=tuple(sections))))) == apart[0] | apart[1]
+    # organizations are many to an article: two mean articles naming both
+    named = archive.search("", size=100, filters=Filters(orgs=("ASEAN", "UN")))
+    assert named.total and all({"อาเซียน", "สหประชาชาติ"} <= set(h.organizations) for h in named.hits)
+
+
+@pytest.mark.parametrize("typed, filters", [
+    ("อาเซียน year:2024", Filters(years=(2024,))),
+    ("อาเซียน ปี:2567", Filters(years=(2024,))),
+    ("อาเซียน year:2019 year:2567", Filters(years=(2019, 2024))),
+    ("อาเซียน from:2019-06-01 to:2022", Filters(date_from=date(2019, 6, 1), date_to=date(2022, 12, 31))),
+    ("อาเซียน to:2019-06-01 from:2022", Filters(date_from=date(2019, 6, 1), date_to=date(2022, 12, 31))),
+    ("อาเซียน ตั้งแต่:2563", Filters(date_from=date(2020, 1, 1))),
+    ("อาเซียน org: UN", Filters(orgs=("UN",))),
+    ('อาเซียน org:"United Nations"', Filters(orgs=("UN",))),
+])
+def test_filters_typed_in_the_box_mean_the_pages_filters(archive, typed, filters):
+    typed_results = archive.search(typed, size=100)
+    assert typed_results.total and not typed_results.notes
+    assert ids(typed_results) == ids(archive.search("อาเซียน", size=100, filters=filters))
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("อาเซียน year:abc", "ปีไม่ถูกต้อง: 'abc'"),
+    ("อาเซียน from:เมื่อวาน", "วันที่ไม่ถูกต้อง: 'เมื่อวาน'"),
+])
+def test_a_bad_year_or_date_typed_in_the_box_says_what_is_wrong(archive, typed, message):
+    with pytest.raises(QueryError, match=message):
+        archive.search(typed)
+
+
+def test_a_filter_name_with_nothing_after_it_is_searched_as_a_word_with_a_note(archive):
+    results = archive.search("อาเซียน org:")
+    assert results.total and any("org:" in note for note in results.notes)
+    assert ids(archive.search("อาเซียน org: -ฟุตบอล", size=100)) == ids(archive.search("อาเซียน org -ฟุตบอล", size=100))

@@ -164,6 +164,11 @@ def all_of(queries: list[Q.Query]) -> Q.Query:
     return queries[0] if len(queries) == 1 else Q.And(queries)
 
 
+def any_of(queries: list[Q.Query]) -> Q.Query:
+    """The queries joined with OR (one alone as it is)."""
+    return queries[0] if len(queries) == 1 else Q.Or(queries)
+
+
 # an article published in the period typed ranks above one that only mentions it
 PUBLISHED_BOOST = 5.0
 # articles without a publication date (no value in the published field)
@@ -229,6 +234,11 @@ def period_forms(period: Period) -> list[str]:
     return forms
 
 
+# a filter typed in the box (query.FILTER_FIELDS) as the argument the page's filters take (facets.Filters)
+_FILTER_ARGUMENTS = {"orgs": "org", "section": "section", "source": "source", "year": "year", "from": "from",
+                     "to": "to"}
+
+
 def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Built:
     optional: list[Q.Query] = []
     required: list[Q.Query] = []  # content every result must have: +phrases, OR groups
@@ -236,6 +246,7 @@ def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Buil
     ranking: list[Q.Query] = []  # only add to the score (a date's mentions)
     excluded: list[Q.Query] = []
     marks: list[str] = []
+    typed_filters: dict[str, list[str]] = {}  # org:, year:, from: ... as the page's arguments
     with_words = any(c.kind in ("text", "phrase", "or") for c in parsed.clauses)
     for clause in parsed.clauses:
         if clause.kind == "text":
@@ -268,12 +279,19 @@ def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Buil
             if q is not None:
                 excluded.append(q)
         elif clause.kind == "filter":
-            narrowing.append(field_filter(clause.field or "section", clause.text))
+            typed_filters.setdefault(_FILTER_ARGUMENTS[clause.field or "section"], []).append(clause.text)
         elif clause.kind == "date":
             requirement, subs, words = date_clause(clause, weights, with_words=with_words)
             narrowing.append(requirement)
             ranking.extend(subs)
             marks.extend(words)
+    if typed_filters:
+        # the filters typed in the box mean what the page's filters mean, with the same checks
+        from .facets import Filters  # (facets builds on this module)
+
+        typed = Filters.parse(typed_filters).query()
+        if typed is not None:
+            narrowing.append(typed)
     truncated = len(optional) + len(ranking) > MAX_TERMS
     optional = optional[:MAX_TERMS]
     ranking = ranking[:MAX_TERMS - len(optional)]

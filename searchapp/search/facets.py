@@ -20,7 +20,7 @@ from ..errors import QueryError
 from ..index import ORG_COLUMN, ORG_SEPARATOR
 from ..models import FacetValue
 from ..thai.periods import CE_YEARS, be_year, parse_bound
-from .build import all_of, field_filter, published_between
+from .build import all_of, any_of, field_filter, published_between
 
 FACETS = ("org", "year", "section", "source")
 MAX_FILTER_VALUES = 10
@@ -67,11 +67,14 @@ class Filters:
         return bool(self.orgs or self.years or self.sections or self.sources or self.date_from or self.date_to)
 
     def query(self) -> Q.Query | None:
-        parts: list[Q.Query] = [field_filter(field_name, value)
-                                for field_name, values in (("orgs", self.orgs), ("section", self.sections),
-                                                           ("source", self.sources))
-                                for value in values]
-        parts.extend(Q.NumericRange("year", year, year) for year in self.years)
+        """Every filter at once. Organizations each (two = articles naming both); an article has one
+        section, source and year, so two of those mean either (with AND, two years found nothing)."""
+        parts: list[Q.Query] = [field_filter("orgs", value) for value in self.orgs]
+        for field_name, values in (("section", self.sections), ("source", self.sources)):
+            if values:
+                parts.append(any_of([field_filter(field_name, value) for value in values]))
+        if self.years:
+            parts.append(any_of([Q.NumericRange("year", year, year) for year in self.years]))
         if self.date_from or self.date_to:
             parts.append(published_between(self.date_from, self.date_to))
         return all_of(parts) if parts else None

@@ -26,8 +26,9 @@ from dataclasses import dataclass, field, replace
 
 from ..thai.periods import Period, find_periods
 
-FILTER_FIELDS = {"org": "orgs", "section": "section", "source": "source", "หมวด": "section",
-                 "องค์กร": "orgs", "แหล่งข่าว": "source"}
+FILTER_FIELDS = {"org": "orgs", "section": "section", "source": "source", "year": "year", "from": "from",
+                 "to": "to", "หมวด": "section", "องค์กร": "orgs", "แหล่งข่าว": "source", "ปี": "year",
+                 "ตั้งแต่": "from", "ถึง": "to"}
 _TOKEN = re.compile(r'(?P<sign>[-+])?"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+)|(?P<stray>")')
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"'})
 
@@ -61,12 +62,12 @@ def parse_query(raw: str) -> ParsedQuery:
         notes.append("เครื่องหมายคำพูดไม่ครบคู่ จึงค้นเป็นคำธรรมดา (unbalanced quote read as plain words)")
         text = text.replace('"', " ")
     residual, dates = _take_periods(text)
-    clauses = _clauses(residual)
+    clauses = _clauses(residual, notes)
     if any(c.kind in ("text", "phrase", "or") for c in clauses):
         # a year or month among words stays in the words too (it is ranked like any word,
         # and cutting it out would change how the rest is segmented); a range is syntax
         if any(d.period.kind != "range" for d in dates):
-            clauses = _clauses(_take_periods(text, only_ranges=True)[0])
+            clauses = _clauses(_take_periods(text, only_ranges=True)[0], notes)
             dates = [d if d.period.kind == "range" else replace(d, in_text=True) for d in dates]
     clauses.extend(dates)
     if clauses and not any(c.kind in ("text", "or") or c.required for c in clauses):
@@ -75,13 +76,23 @@ def parse_query(raw: str) -> ParsedQuery:
     return ParsedQuery(raw, tuple(clauses), tuple(notes))
 
 
-def _clauses(text: str) -> list[Clause]:
+def _clauses(text: str, notes: list[str]) -> list[Clause]:
     """Words, phrases, exclusions, OR groups and filters, in order."""
     clauses: list[Clause] = []
     pending_or = False
+    pending_field: tuple[str, str] | None = None  # a filter's name with its value still to come: (name, field)
     for m in _TOKEN.finditer(text):
         if m.group("stray"):
             continue
+        if pending_field is not None:
+            # "org: ASEAN" and org:"United Nations": the value is the next word or phrase
+            name, field_name = pending_field
+            pending_field = None
+            value = m.group("word") if m.group("phrase") is None else " ".join(m.group("phrase").split())
+            if value and not m.group("sign") and value[0] not in "-+" and ":" not in value:
+                clauses.append(Clause("filter", value.replace("_", " "), field=field_name))
+                continue
+            _empty_filter(name, clauses, notes)
         if m.group("phrase") is not None:
             body = " ".join(m.group("phrase").split())
             if not body:
@@ -101,6 +112,9 @@ def _clauses(text: str) -> list[Clause]:
                 name, _, value = word.partition(":")
                 if name.lower() in FILTER_FIELDS and value:
                     clause = Clause("filter", value.replace("_", " "), field=FILTER_FIELDS[name.lower()])
+                elif name.lower() in FILTER_FIELDS and not value:
+                    pending_field = (name, FILTER_FIELDS[name.lower()])
+                    continue
                 else:
                     clause = Clause("text", word)
             else:
@@ -117,7 +131,30 @@ def _clauses(text: str) -> list[Clause]:
             clauses[-1] = Clause("text", clauses[-1].text + " " + clause.text)
         else:
             clauses.append(clause)
+    if pending_field is not None:
+        _empty_filter(pending_field[0], clauses, notes)
     return clauses
+
+
+def _empty_filter(name: str, clauses: list[Clause], notes: list[str]) -> None:
+    """``org:`` with no value after it: searched as the plain word, with a note saying so."""
+    note = f"{name}: ไม่มีค่าตามหลัง จึงค้นเป็นคำธรรมดา (nothing after {name}:, read as a plain word; e.g. org:ASEAN)"
+    if note not in notes:
+        notes.append(note)
+    if clauses and clauses[-1].kind == "text":
+        clauses[-1] = Clause("text", clauses[-1].text + " " + name)
+    else:
+        clauses.append(Clause("text", name))
+
+
+def _filter_value_at(text: str, start: int) -> bool:
+    """Whether ``start`` falls in a filter's value: inside a name:value word, or just after a filter's
+    name and colon written apart from its value."""
+    token = re.search(r'[^\s"]*$', text[:start]).group(0)  # the word so far
+    if ":" in token:
+        return True
+    previous = text[:start - len(token)].rstrip().rsplit(None, 1)
+    return not token and bool(previous) and previous[-1].endswith(":") and previous[-1][:-1].lower() in FILTER_FIELDS
 
 
 def _take_periods(text: str, only_ranges: bool = False) -> tuple[str, list[Clause]]:
@@ -130,8 +167,8 @@ def _take_periods(text: str, only_ranges: bool = False) -> tuple[str, list[Claus
         if any(s <= period.start < e for s, e in quoted):
             continue
         before = text[period.start - 1] if period.start else " "
-        if before in "-+:" or (only_ranges and period.kind != "range"):
-            continue  # -2562 excludes the number; org:2562 is a filter value
+        if before in "-+" or _filter_value_at(text, period.start) or (only_ranges and period.kind != "range"):
+            continue  # -2562 excludes the number; org:2562, from:1_มี.ค._2567 and "to: 2566" are filter values
         kept.append(text[at:period.start] + " ")
         at = period.end
         clauses.append(Clause("date", text[period.start:period.end].strip(), period=period))
