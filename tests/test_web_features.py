@@ -89,6 +89,17 @@ def test_a_bad_date_or_year_in_a_link_is_a_note_not_an_error_page(archive_client
     assert response.status_code == 400 and "year" in response.get_json()["error"]
 
 
+@pytest.mark.parametrize("typed, says", [
+    ("อาเซียน year:abc", "ปีไม่ถูกต้อง: &#39;abc&#39;"),
+    ("!!!", "ไม่มีคำที่ค้นได้"),
+])
+def test_a_query_that_cannot_be_searched_says_why_and_stays_in_the_box(archive_client, typed, says):
+    response = archive_client.get("/", query_string={"q": typed})
+    text = response.get_data(as_text=True)
+    assert response.status_code == 200 and 'class="notice"' in text and says in text
+    assert f'name="q" type="search" value="{html.escape(typed)}"' in text
+
+
 def test_did_you_mean_links_to_the_respelled_query(archive_client):
     text = page(archive_client, "/?q=อาเซี่ยน")
     link = re.search(r'id="did-you-mean">[^<]*<a href="([^"]+)">([^<]+)</a>', text)

@@ -91,7 +91,9 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
             if hint:
                 body["hint"] = hint
             return jsonify(body), status
-        return render_template("error.html", status=status, message=message, hint=hint), status
+        # the query stays in the search box, to be mended rather than typed again
+        return render_template("error.html", status=status, message=message, hint=hint,
+                               q=request.args.get("q", "")[:settings.max_query_chars]), status
 
     @app.errorhandler(SearchAppError)
     def on_app_error(exc: SearchAppError):
@@ -153,7 +155,12 @@ def create_app(test_config: dict[str, Any] | None = None, *, settings: Settings 
             if "q" in request.args and not g.get("notice"):
                 g.notice = "กรุณาพิมพ์คำค้น (please type some words)"
             return render_template("search.html", q=q, results=None, notice=g.get("notice"))
-        results = service.search(**args)
+        try:
+            results = service.search(**args)
+        except QueryError as exc:
+            # what was typed cannot be searched (year:abc, only punctuation): say why, and keep it
+            # in the box to be mended
+            return render_template("search.html", q=q, results=None, notice=str(exc.args[0]))
         return render_template("search.html", q=q, results=results, notice=g.get("notice"),
                                filters=args["filters"])
 
