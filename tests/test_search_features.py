@@ -382,3 +382,23 @@ def test_a_filter_name_with_nothing_after_it_is_searched_as_a_word_with_a_note(a
     results = archive.search("อาเซียน org:")
     assert results.total and any("org:" in note for note in results.notes)
     assert ids(archive.search("อาเซียน org: -ฟุตบอล", size=100)) == ids(archive.search("อาเซียน org -ฟุตบอล", size=100))
+
+
+@pytest.mark.parametrize("query", ["อาเซียน", ""])
+def test_a_chosen_year_section_or_source_still_shows_the_others_with_what_they_would_bring(archive, query):
+    # choosing another one means either, so each is counted as if it were the only one chosen
+    chosen = archive.search(query, filters=Filters(years=(2019,)))
+    years = {int(v.value): v for v in chosen.facets["year"]}
+    assert years[2019].selected and years[2019].count == chosen.total and len(years) > 2
+    for year, value in years.items():
+        assert value.count == archive.search(query, filters=Filters(years=(year,))).total
+    # the other facets count what is shown
+    sections = chosen.facets["section"]
+    assert sum(v.count for v in sections) <= chosen.total
+    for value in sections:
+        assert value.count == archive.search(query, filters=Filters(years=(2019,), sections=(value.value,))).total
+    # with a section chosen too, the years are counted within it
+    both = archive.search(query, filters=Filters(years=(2019,), sections=(sections[0].value,)))
+    for value in both.facets["year"]:
+        assert value.count == archive.search(query, filters=Filters(years=(int(value.value),),
+                                                                     sections=(sections[0].value,))).total

@@ -146,7 +146,7 @@ class SearchService:
             query, terms, narrowing = built.query, built.highlight_terms, built.filter
         else:
             query, terms, narrowing = Q.Every(), (), None
-        narrowing = _combined_filter(narrowing, filters.query())
+        typed_narrowing, narrowing = narrowing, _combined_filter(narrowing, filters.query())
         searcher, generation = self.handle.current()
         first = (page - 1) * size
         # past the last page the page is empty (Whoosh would show the last page again)
@@ -159,7 +159,16 @@ class SearchService:
             shown = [(docnum, 0.0) for docnum in ordered[first:first + size]]
         total = len(docnums)
         hits = tuple(self._hit(searcher.stored_fields(docnum), score, terms) for docnum, score in shown)
-        facet_counts = self._facet_table(searcher, generation).count(docnums, filters) if facets else {}
+        facet_counts = {}
+        if facets:
+            # an article has one year, section and source, so choosing another means either
+            # (Filters.query): those facets count the matches without their own choice
+            apart = {name: matching_docs(searcher, query, _combined_filter(typed_narrowing, others.query()))
+                     for name, chosen, others in (
+                         ("year", filters.years, dataclasses.replace(filters, years=())),
+                         ("section", filters.sections, dataclasses.replace(filters, sections=())),
+                         ("source", filters.sources, dataclasses.replace(filters, sources=()))) if chosen}
+            facet_counts = self._facet_table(searcher, generation).count(docnums, filters, apart=apart)
         if suggest and text and page == 1 and not suggestion_known:
             suggestion = self._suggestion(text, filters)
         return SearchResults(query=text, total=total, page=page, size=size, hits=hits, notes=tuple(notes),

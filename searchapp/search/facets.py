@@ -162,6 +162,15 @@ class FacetTable:
         self._live_count = int(self._live.sum())
         self._whole = self._value_counts(np.flatnonzero(self._live))
 
+    def _counts(self, docnums) -> dict[str, tuple[list, np.ndarray]]:
+        docs = np.asarray(docnums, dtype=np.int64)
+        if len(docs) * 2 > self._live_count:  # fewer to count among the rest
+            others = self._live.copy()
+            others[docs] = False
+            rest = self._value_counts(np.flatnonzero(others))
+            return {name: (values, self._whole[name][1] - rest[name][1]) for name, (values, _) in rest.items()}
+        return self._value_counts(docs)
+
     def _value_counts(self, docs: np.ndarray) -> dict[str, tuple[list, np.ndarray]]:
         """Per facet: its distinct values and, for each, how many of ``docs`` have it."""
         counted = {}
@@ -174,17 +183,15 @@ class FacetTable:
         counted["org"] = (self._org_names, np.bincount(self._org_ids[pairs], minlength=len(self._org_names)))
         return counted
 
-    def count(self, docnums, filters: Filters, limit: int = MAX_FACET_VALUES) -> dict[str, tuple[FacetValue, ...]]:
+    def count(self, docnums, filters: Filters, limit: int = MAX_FACET_VALUES,
+              apart: Mapping[str, Iterable[int]] | None = None) -> dict[str, tuple[FacetValue, ...]]:
         """Exact value counts over ``docnums`` (live documents) for each facet, largest first
-        (years newest first; the ``limit`` largest, ties by value), and the selected values."""
-        docs = np.asarray(docnums, dtype=np.int64)
-        if len(docs) * 2 > self._live_count:
-            others = self._live.copy()
-            others[docs] = False
-            rest = self._value_counts(np.flatnonzero(others))
-            counted = {name: (values, self._whole[name][1] - rest[name][1]) for name, (values, _) in rest.items()}
-        else:
-            counted = self._value_counts(docs)
+        (years newest first; the ``limit`` largest, ties by value), and the selected values.
+        A facet named in ``apart`` is counted over the documents given there instead (the
+        matches without its own filter: another year then shows what adding it brings)."""
+        counted = self._counts(docnums)
+        for name, docs in (apart or {}).items():
+            counted[name] = self._counts(docs)[name]
         selected = {"org": filters.orgs, "year": filters.years, "section": filters.sections, "source": filters.sources}
         facets: dict[str, tuple[FacetValue, ...]] = {}
         for name in ("org", "year", "section", "source"):
