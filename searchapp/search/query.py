@@ -2,7 +2,7 @@
 
 Plain words (with or without spaces between them), "quoted phrases", -excluded
 words, +required words or phrases, OR between alternatives, and field filters
-org:, section:, source:, and periods of time (2562, พ.ศ. 2562, มี.ค. 2567, 2560..2562; see
+org:, section:, source:, year:, from:, to: (as the page's filters), and periods of time (2562, พ.ศ. 2562, มี.ค. 2567, 2560..2562; see
 thai/periods.py). As in Elasticsearch's query_string with OR as the default
 operator, a phrase next to plain words is preferred (articles with it rank first),
 not required: Thai headlines quote names and coined words as typography, and a
