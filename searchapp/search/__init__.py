@@ -25,7 +25,7 @@ from ..analysis.segment import analyze
 from ..thai.chars import clean_text
 from ..thai.dates import thai_date
 from .build import DEFAULT_WEIGHTS, Weights, all_of, build_query, is_fragment, phrase_clause
-from .docsets import matching_docs
+from .docsets import docs_of, matching_docs
 from .ranking import NEAR_CANDIDATES, LengthNorms, as_mask, near_each_other, ranked_scores, top
 from .facets import FacetTable, Filters
 from .query import Clause, parse_query
@@ -150,8 +150,10 @@ class SearchService:
         searcher, generation = self.handle.current()
         first = (page - 1) * size
         # past the last page the page is empty (Whoosh would show the last page again)
+        matched = None  # every document the query matches, before any filter (when known)
         if sort == "relevance" and text:
-            docnums, ranked = self._ranked(searcher, generation, query, narrowing, first + size, built.words)
+            docnums, ranked, matched = self._ranked(searcher, generation, query, narrowing, first + size,
+                                                    built.words)
             shown = ranked[first:]
         else:
             docnums = matching_docs(searcher, query, narrowing)
@@ -161,13 +163,7 @@ class SearchService:
         hits = tuple(self._hit(searcher.stored_fields(docnum), score, terms) for docnum, score in shown)
         facet_counts = {}
         if facets:
-            # an article has one year, section and source, so choosing another means either
-            # (Filters.query): those facets count the matches without their own choice
-            apart = {name: matching_docs(searcher, query, _combined_filter(typed_narrowing, others.query()))
-                     for name, chosen, others in (
-                         ("year", filters.years, dataclasses.replace(filters, years=())),
-                         ("section", filters.sections, dataclasses.replace(filters, sections=())),
-                         ("source", filters.sources, dataclasses.replace(filters, sources=()))) if chosen}
+            apart = self._matches_apart(searcher, query, matched, typed_narrowing, filters)
             facet_counts = self._facet_table(searcher, generation).count(docnums, filters, apart=apart)
         if suggest and text and page == 1 and not suggestion_known:
             suggestion = self._suggestion(text, filters)
@@ -191,10 +187,34 @@ class SearchService:
     def _facet_table(self, searcher, generation: str) -> FacetTable:
         return self._read_once(_FACETS, lambda s: FacetTable(s.reader()), searcher, generation)
 
-    def _ranked(self, searcher, generation: str, query: Q.Query, narrowing: Q.Query | None,
-                limit: int, words: tuple[str, ...] = ()) -> tuple[np.ndarray, list[tuple[int, float]]]:
+    @staticmethod
+    def _matches_apart(searcher, query: Q.Query, matched: np.ndarray | None, typed_narrowing: Q.Query | None,
+                       filters: Filters) -> dict[str, list[int]]:
+        """For a chosen year, section or source: the matches under every filter but that one. An
+        article has one of each, so choosing another means either (Filters.query), and its facet
+        shows what each would bring. Worked out among the query's own matches (``matched``, or
+        found here), so only the filters are looked up again."""
+        choices = [(name, others) for name, chosen, others in (
+            ("year", filters.years, dataclasses.replace(filters, years=())),
+            ("section", filters.sections, dataclasses.replace(filters, sections=())),
+            ("source", filters.sources, dataclasses.replace(filters, sources=()))) if chosen]
+        if not choices:
+            return {}
+        if matched is None:
+            matched = np.asarray(matching_docs(searcher, query, typed_narrowing), dtype=np.int64)
+            typed_narrowing = None  # already applied
+        within = set(matched.tolist())
+        apart = {}
+        for name, others in choices:
+            narrowing = _combined_filter(typed_narrowing, others.query())
+            apart[name] = matched.tolist() if narrowing is None else sorted(docs_of(searcher, narrowing, within) & within)
+        return apart
+
+    def _ranked(self, searcher, generation: str, query: Q.Query, narrowing: Q.Query | None, limit: int,
+                words: tuple[str, ...] = ()) -> tuple[np.ndarray, list[tuple[int, float]], np.ndarray]:
         """Every document matching (ascending) and the ``limit`` best, scored; the best few
-        reordered by how close together ``words`` (the words typed) stand in them."""
+        reordered by how close together ``words`` (the words typed) stand in them; and every
+        document the query matches before ``narrowing``."""
         found, allowed = ranked_scores(searcher, self._norms(searcher, generation), query, narrowing,
                                        max(limit, NEAR_CANDIDATES))
         if allowed is None:
@@ -204,7 +224,7 @@ class SearchService:
             docnums = np.flatnonzero(found.hit & allowed)
         ranked = top(found, max(limit, NEAR_CANDIDATES), allowed)
         ranked = near_each_other(searcher, ranked, words, self.weights.near, self.weights.near_window)
-        return docnums, ranked[:limit]
+        return docnums, ranked[:limit], found.docs()
 
     def _norms(self, searcher, generation: str) -> LengthNorms:
         return self._read_once(_NORMS, lambda s: LengthNorms(), searcher, generation)
@@ -289,7 +309,7 @@ class SearchService:
         if built.query is None:
             return []
         searcher, generation = self.handle.current()
-        _, ranked = self._ranked(searcher, generation, built.query, built.filter, limit, built.words)
+        _, ranked, _ = self._ranked(searcher, generation, built.query, built.filter, limit, built.words)
         return [searcher.stored_fields(docnum)["id"] for docnum, _ in ranked]
 
     def _hit(self, stored: dict, score: float, terms: tuple[str, ...]) -> Hit:
