@@ -207,7 +207,10 @@ class SearchService:
         apart = {}
         for name, others in choices:
             narrowing = _combined_filter(typed_narrowing, others.query())
-            apart[name] = matched.tolist() if narrowing is None else sorted(docs_of(searcher, narrowing, within) & within)
+            if narrowing is None:
+                apart[name] = matched.tolist()
+            else:  # docs_of may answer beyond ``within``
+                apart[name] = sorted(docs_of(searcher, narrowing, within) & within)
         return apart
 
     def _ranked(self, searcher, generation: str, query: Q.Query, narrowing: Q.Query | None, limit: int,
