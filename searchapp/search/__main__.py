@@ -23,9 +23,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument("--limit", type=int, default=10, help="how many hits (default: %(default)s)")
     parser.add_argument("--sort", choices=SORTS, default=None, help="order (default: relevance; newest without words)")
-    for name, what in (("org", "organization, any of its names"), ("year", "publication year, B.E. or C.E."),
-                       ("section", "section"), ("source", "source")):
-        parser.add_argument(f"--{name}", action="append", default=[], help=f"only this {what} (repeatable)")
+    for name, what, repeated in (("org", "organization, any of its names", "articles naming each"),
+                                 ("year", "publication year, B.E. or C.E.", "any of them"),
+                                 ("section", "section", "any of them"), ("source", "source", "any of them")):
+        parser.add_argument(f"--{name}", action="append", default=[],
+                            help=f"only this {what} (repeatable: {repeated})")
     parser.add_argument("--from", dest="date_from", default="", help="published on or after (2024-03-01, 2567, ...)")
     parser.add_argument("--to", dest="date_to", default="", help="published on or before")
     parser.add_argument("--as-typed", action="store_true",
