@@ -384,12 +384,12 @@ def test_a_filter_name_with_nothing_after_it_is_searched_as_a_word_with_a_note(a
     assert ids(archive.search("อาเซียน org: -ฟุตบอล", size=100)) == ids(archive.search("อาเซียน org -ฟุตบอล", size=100))
 
 
-@pytest.mark.parametrize("query", ["อาเซียน", ""])
+@pytest.mark.parametrize("query", ["อาเซียน", "", "อาเซียน 2560..2567", "section:ข่าวต่างประเทศ"])
 def test_a_chosen_year_section_or_source_still_shows_the_others_with_what_they_would_bring(archive, query):
     # choosing another one means either, so each is counted as if it were the only one chosen
     chosen = archive.search(query, filters=Filters(years=(2019,)))
     years = {int(v.value): v for v in chosen.facets["year"]}
-    assert years[2019].selected and years[2019].count == chosen.total and len(years) > 2
+    assert years[2019].selected and years[2019].count == chosen.total and len(years) >= 2
     for year, value in years.items():
         assert value.count == archive.search(query, filters=Filters(years=(year,))).total
     # the other facets count what is shown

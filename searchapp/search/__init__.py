@@ -189,29 +189,30 @@ class SearchService:
 
     @staticmethod
     def _matches_apart(searcher, query: Q.Query, matched: np.ndarray | None, typed_narrowing: Q.Query | None,
-                       filters: Filters) -> dict[str, list[int]]:
+                       filters: Filters) -> dict[str, np.ndarray]:
         """For a chosen year, section or source: the matches under every filter but that one. An
         article has one of each, so choosing another means either (Filters.query), and its facet
         shows what each would bring. Worked out among the query's own matches (``matched``, or
-        found here), so only the filters are looked up again."""
-        choices = [(name, others) for name, chosen, others in (
+        found here) as arrays: the page's filters are plain terms, read whole; what the query
+        itself narrows by (a date typed, year:) is checked once, only where some choice needs it."""
+        choices = [(name, others.query()) for name, chosen, others in (
             ("year", filters.years, dataclasses.replace(filters, years=())),
             ("section", filters.sections, dataclasses.replace(filters, sections=())),
             ("source", filters.sources, dataclasses.replace(filters, sources=()))) if chosen]
         if not choices:
             return {}
+        size = searcher.doc_count_all()
         if matched is None:
-            matched = np.asarray(matching_docs(searcher, query, typed_narrowing), dtype=np.int64)
-            typed_narrowing = None  # already applied
-        within = set(matched.tolist())
-        apart = {}
-        for name, others in choices:
-            narrowing = _combined_filter(typed_narrowing, others.query())
-            if narrowing is None:
-                apart[name] = matched.tolist()
-            else:  # docs_of may answer beyond ``within``
-                apart[name] = sorted(docs_of(searcher, narrowing, within) & within)
-        return apart
+            matched, typed_narrowing = np.asarray(matching_docs(searcher, query, typed_narrowing), dtype=np.int64), None
+        passing = {name: None if others is None else as_mask(docs_of(searcher, others), size)
+                   for name, others in choices}
+        wanted = np.zeros(size, dtype=bool)
+        wanted[matched] = True
+        if all(mask is not None for mask in passing.values()):
+            wanted &= np.logical_or.reduce([mask for mask in passing.values()])
+        if typed_narrowing is not None:
+            wanted &= as_mask(docs_of(searcher, typed_narrowing, set(np.flatnonzero(wanted).tolist())), size)
+        return {name: np.flatnonzero(wanted if mask is None else wanted & mask) for name, mask in passing.items()}
 
     def _ranked(self, searcher, generation: str, query: Q.Query, narrowing: Q.Query | None, limit: int,
                 words: tuple[str, ...] = ()) -> tuple[np.ndarray, list[tuple[int, float]], np.ndarray]:
