@@ -253,7 +253,7 @@ class SearchService:
 
     def warmed(self) -> bool:
         """Whether what ``warm`` reads is read for the index generation now served (a server
-        process answers slower until it is: at 100,000 articles about 8 s after it starts)."""
+        process answers slower until it is: at 100,000 articles about 4 s after it starts)."""
         generation = self.handle.generation
         return generation is not None and all(
             self._per_generation.get(kind, (None,))[0] == generation for kind in _WARMED)
