@@ -125,11 +125,13 @@ class SearchService:
             text = text[: self.settings.max_query_chars]
             notes.append(f"คำค้นยาวเกินไป ใช้เฉพาะ {self.settings.max_query_chars} ตัวอักษรแรก "
                          f"(query cut to its first {self.settings.max_query_chars} characters)")
-        suggestion, suggestion_known = None, False  # worked out at most once
+        # the did-you-mean respelling and the suggestion, each worked out at most once
+        looked_up, corrected = False, None
+        suggestion, suggestion_known = None, False
         if text and not as_typed:
-            respelling = self._respelling(text)
-            if respelling is not None:
-                suggestion, suggestion_known = self._suggestion(text, filters, respelling), True
+            looked_up, corrected, instead = self._respelling(text)
+            if instead:
+                suggestion, suggestion_known = self._suggestion(text, filters, corrected), True
                 if suggestion is not None:  # it finds clearly more: its results instead
                     found = self.search(suggestion, page, size, filters=filters, sort=sort, facets=facets,
                                         suggest=False, as_typed=True)
@@ -166,7 +168,9 @@ class SearchService:
             apart = self._matches_apart(searcher, query, matched, typed_narrowing, filters)
             facet_counts = self._facet_table(searcher, generation).count(docnums, filters, apart=apart)
         if suggest and text and page == 1 and not suggestion_known:
-            suggestion = self._suggestion(text, filters)
+            if not looked_up:
+                corrected = self.vocabulary().did_you_mean(text)
+            suggestion = self._suggestion(text, filters, corrected)
         return SearchResults(query=text, total=total, page=page, size=size, hits=hits, notes=tuple(notes),
                              sort=sort, facets=facet_counts, filters=filters.to_dict(), suggestion=suggestion)
 
@@ -271,31 +275,30 @@ class SearchService:
         every = Q.And([Q.Or([Q.Term("title", w), Q.Term("body", w)]) for w in dict.fromkeys(tokens)])
         return len(matching_docs(self.handle.searcher(), every, filters.query()))
 
-    def _respelling(self, text: str) -> str | None:
-        """The respelling that may be searched instead of plain ``text`` (no operators or quotes):
-        only when a word it respells is one the word cut leaves in lone letters (one it does not
-        know: ทรัมป is ท + รัม + ป, and ป alone matches every ป.ป.ช.) and is found nowhere as
-        written. It is searched when it finds clearly more (``_suggestion``)."""
+    def _respelling(self, text: str) -> tuple[bool, str | None, bool]:
+        """Whether the respellings of plain ``text`` (no operators or quotes) were looked up, the
+        respelled text (``did_you_mean``'s answer) when they were, and whether to search it
+        instead: only when a word it respells is one the word cut leaves in lone letters (one it
+        does not know: ทรัมป is ท + รัม + ป, and ป alone matches every ป.ป.ช.) and is found
+        nowhere as written. It is searched when it finds clearly more (``_suggestion``)."""
         if any(ch in text for ch in '"+-:*'):
-            return None
+            return False, None, False
         fragments = [t.start for t in analyze(text).top_words() if is_fragment(t.text)]
         if not fragments:
-            return None
+            return False, None, False
         searcher = self.handle.searcher()
         replacements = self.vocabulary().respellings(text)
+        corrected = respelled(text, replacements)
         for start, end, _ in replacements:
             if any(start <= at < end for at in fragments):
                 written, _ = phrase_clause(text[start:end])
                 if written is not None and not matching_docs(searcher, written, None):
-                    return respelled(text, replacements)
-        return None
+                    return True, corrected, True
+        return True, corrected, False
 
-    def _suggestion(self, text: str, filters: Filters, corrected: str | None = None) -> str | None:
-        """A respelling of ``text`` (``corrected`` when the caller has it already), offered only
-        when it finds clearly more: articles with all its words at least twice as many, and at
-        least two more."""
-        if corrected is None:
-            corrected = self.vocabulary().did_you_mean(text)
+    def _suggestion(self, text: str, filters: Filters, corrected: str | None) -> str | None:
+        """``corrected``, a respelling of ``text``, offered only when it finds clearly more:
+        articles with all its words at least twice as many, and at least two more."""
         if corrected is None or corrected == text:
             return None
         before = self._all_words_count(text, filters)
