@@ -84,17 +84,17 @@ def _clauses(text: str, notes: list[str]) -> list[Clause]:
     for m in _TOKEN.finditer(text):
         if m.group("stray"):
             continue
+        body = None if m.group("phrase") is None else " ".join(m.group("phrase").split())
         if pending_field is not None:
             # "org: ASEAN" and org:"United Nations": the value is the next word or phrase
             name, field_name = pending_field
             pending_field = None
-            value = m.group("word") if m.group("phrase") is None else " ".join(m.group("phrase").split())
+            value = m.group("word") if body is None else body
             if value and not m.group("sign") and value[0] not in "-+" and ":" not in value:
                 clauses.append(Clause("filter", value.replace("_", " "), field=field_name))
                 continue
             _empty_filter(name, clauses, notes)
-        if m.group("phrase") is not None:
-            body = " ".join(m.group("phrase").split())
+        if body is not None:
             if not body:
                 continue
             sign = m.group("sign")
