@@ -39,6 +39,24 @@ def test_reindex_then_search_end_to_end(tmp_path, seeds_copy):
     assert "**ฮานอย**" in text.stdout and "19 ธันวาคม 2562" in text.stdout
 
 
+def test_reindex_and_search_write_nothing_to_the_home_folder(tmp_path, seeds_copy):
+    """PyThaiNLP creates ~/pythainlp-data when imported; searchapp only reads the files it ships."""
+    import os
+
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home)}
+    env.pop("PYTHAINLP_READ_ONLY", None)
+    env.pop("PYTHAINLP_DATA_DIR", None)
+    index = tmp_path / "index"
+    for args in (["searchapp.reindex", "--source", str(seeds_copy), "--index", str(index)],
+                 ["searchapp.search", "--index", str(index), "กระทรวงการต่างประเทศ"]):
+        done = subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, timeout=600,
+                              stdin=subprocess.DEVNULL, env=env)
+        assert done.returncode == 0, done.stderr
+    assert list(home.iterdir()) == []
+
+
 def test_reindex_with_nothing_usable_fails_and_keeps_the_index(tmp_path, seeds_copy):
     index = tmp_path / "index"
     assert run("searchapp.reindex", "--source", str(seeds_copy), "--index", str(index)).returncode == 0

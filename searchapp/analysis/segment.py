@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
-from ..config import pythainlp_read_only
+from ..config import pythainlp_file
 from .normalize import Normalized, normalize
 
 log = logging.getLogger(__name__)
@@ -75,15 +75,13 @@ class Analysis:
 @lru_cache(maxsize=1)
 def _dictionaries() -> frozenset[str]:
     """Load nlpo3's two dictionaries once per process; returns the word set (for decompounding)."""
-    pythainlp_read_only()
     import nlpo3
 
-    corpus = resources.files("pythainlp").joinpath("corpus")
-    words = set(corpus.joinpath("words_th.txt").read_text("utf-8").split("\n"))
+    words = set(pythainlp_file("words_th.txt").read_text("utf-8").split("\n"))
     ours = resources.files("searchapp.analysis").joinpath("data/words.txt").read_text("utf-8")
     words.update(line.strip() for line in ours.split("\n") if line.strip() and not line.startswith("#"))
     words.discard("")
-    syllables = corpus.joinpath("syllables_th.txt").read_text("utf-8").split("\n")
+    syllables = pythainlp_file("syllables_th.txt").read_text("utf-8").split("\n")
     with tempfile.TemporaryDirectory(prefix="searchapp-dict-") as tmp:
         word_file = Path(tmp, "words.txt")
         word_file.write_text("\n".join(sorted(words)), "utf-8")

@@ -267,7 +267,7 @@ def _police(text: str) -> list[tuple[int, int, str]]:
             end = m.start("city") + len(place)
         else:  # a city's own police named with the city alone: ตำรวจนครบาลลอนดอน
             place = cut_words(m.group("name"))[0]
-            if len(place) < 3 or place in _STOP_WORDS or _common_word_freq().get(place, 0) >= _COMMON:
+            if len(place) < 3 or place in _STOP_WORDS or place in _common_words():
                 continue  # ตำรวจนครบาลกำลัง...: an ordinary word, no city
             end = m.start("name") + len(place)
         found.append((m.start(), end, "ตำรวจ" + (m.group("kind") or "") + place))
@@ -277,12 +277,11 @@ def _police(text: str) -> list[tuple[int, int, str]]:
 @lru_cache(maxsize=1)
 def _provinces() -> frozenset[str]:
     """Thai province names: a hospital named by its province (โรงพยาบาลชลบุรี) is one body."""
-    from ..config import pythainlp_read_only
+    from ..config import pythainlp_file
 
-    pythainlp_read_only()
-    from pythainlp.corpus import provinces
-
-    return frozenset(provinces())
+    # name_th,abbr_th,name_en,abbr_en per line
+    lines = pythainlp_file("thailand_provinces_th.csv").read_text("utf-8-sig").splitlines()
+    return frozenset(line.split(",")[0].strip() for line in lines if line.split(",")[0].strip())
 
 
 def _across_hyphens(rest: str) -> str:
@@ -328,7 +327,7 @@ def _transliterated_pieces(text: str, end: int, foreign: bool = False) -> int:
         piece = m.group("piece")
         if (("\u0e4c" not in piece and not foreign) or piece.startswith(_NAME_STARTS)
                 or piece.startswith(_LONG_STOP_WORDS)  # กล่าวว่า: one dictionary word the corpus list lacks
-                or _common_word_freq().get(cut_words(piece)[0], 0) >= _COMMON):
+                or cut_words(piece)[0] in _common_words()):
             break
         end = m.end()
     return end
@@ -392,13 +391,14 @@ _COMMON = 1500
 
 
 @lru_cache(maxsize=1)
-def _common_word_freq() -> dict[str, int]:
-    from ..config import pythainlp_read_only
+def _common_words() -> frozenset[str]:
+    """The words the TNC counts at least _COMMON times (2,336 of its 106,122). The file's lines
+    are ``word<TAB>count``; counts with fewer digits than _COMMON are not even parsed."""
+    from ..config import pythainlp_file
 
-    pythainlp_read_only()
-    from pythainlp.corpus.tnc import word_freqs
-
-    return dict(word_freqs())
+    text = pythainlp_file("tnc_freq.txt").read_text("utf-8-sig")
+    line = rf"^([^\t\n]+)\t([0-9]{{{len(str(_COMMON))},}})\s*$"
+    return frozenset(word for word, count in re.findall(line, text, re.MULTILINE) if int(count) >= _COMMON)
 
 
 # An embassy or consulate is named by its country and, often, where it sits:

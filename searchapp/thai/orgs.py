@@ -191,10 +191,9 @@ def _foreign_body(text: str, m: re.Match[str]) -> bool:
 @lru_cache(maxsize=1)
 def countries() -> tuple[str, ...]:
     """Thai country names (PyThaiNLP's list plus common short forms), longest first."""
-    from ..config import pythainlp_read_only
+    from ..config import pythainlp_file
 
-    pythainlp_read_only()
-    names = set(resources.files("pythainlp").joinpath("corpus/countries_th.txt").read_text("utf-8").split())
+    names = set(pythainlp_file("countries_th.txt").read_text("utf-8").split())
     names.update({"สหรัฐฯ", "สหรัฐ", "จีน", "ญี่ปุ่น", "รัสเซีย", "เวียดนาม", "อินโดนีเซีย", "เกาหลีใต้",
                   "เกาหลีเหนือ", "อังกฤษ", "ฝรั่งเศส", "เยอรมนี", "อินเดีย", "ลาว", "กัมพูชา", "เมียนมา",
                   "พม่า", "มาเลเซีย", "สิงคโปร์", "ฟิลิปปินส์", "บรูไน", "ออสเตรเลีย", "ยูเครน", "อิหร่าน",
