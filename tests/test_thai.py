@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import date
 
 import pytest
 
 from searchapp.thai.dates import find_dates, thai_date
-from searchapp.thai.orgs import registry
+from searchapp.thai.orgs import _trie_pattern, registry
 
 from .conftest import DAILYNEWS, ROOT, needs_dailynews
 
@@ -297,3 +298,11 @@ def test_what_a_body_did_ends_its_name_and_a_named_places_police_is_a_body():
     assert extract_organizations("", "ได้รับรายงานจากโรงพยาบาลชลบุรี ว่า") == ("โรงพยาบาลชลบุรี",)
     # an abbreviation in brackets names no body when a head is followed by ของ ("of")
     assert extract_organizations("", "รอบๆ โรงพยาบาลของเจ้าหน้าที่รักษาความปลอดภัย (รปภ.) ได้ตรวจพบ") == ()
+
+
+def test_name_pattern_falls_back_to_a_shorter_name_where_the_longer_cannot_end():
+    # the names' end condition (here: no "x" after) decides between a name and its prefix
+    pattern = re.compile(_trie_pattern(["ab", "abc", "ab de"], "(?!x)"))
+    assert [m.group(0) for m in pattern.finditer("abcy abcx abx ab  de ab dex")] == ["abc", "ab", "ab  de", "ab"]
+    # and a name the registry knows, followed by a verb
+    assert [m.name for m in registry().matches("กระทรวงการต่างประเทศแถลง")] == ["กระทรวงการต่างประเทศ"]

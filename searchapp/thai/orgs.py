@@ -167,12 +167,15 @@ def _trie_pattern(names: list[str], end: str) -> str:
         branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
                     for ch, child in node.items() if ch]
         if "" in node:
-            branches.append(end)  # the name may end here (tried after the longer ones)
+            branches.append("")  # the name may end here (tried after the longer ones)
         if len(branches) == 1:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"
 
-    return emit(trie)
+    # ``end`` written once, after the trie: where it fails, the regex backtracks into the
+    # trie's shorter names as it would with ``end`` at every name's end, and the pattern
+    # is a third the size (its compilation was a fifth of a one-file reindex's set-up)
+    return "(?:" + emit(trie) + ")" + end
 
 
 _MINISTRY_HEADS = ("กระทรวง", "กองทัพ")
