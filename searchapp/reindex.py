@@ -23,7 +23,7 @@ from .config import Settings
 from .errors import IndexBusyError, SearchAppError
 from .index import build_index, current_generation, index_lock, open_index, update_index
 from .ingest import ingest_file, iter_sources
-from .manifest import FileEntry, Manifest, Plan, file_hash, file_stat, plan_update, read_manifest
+from .manifest import FileEntry, Manifest, Plan, file_hash, file_stat, plan_update, read_manifest, settled
 from .models import Article, Skipped
 
 log = logging.getLogger(__name__)
@@ -130,8 +130,8 @@ def main(argv: list[str] | None = None) -> int:
             jobs = args.jobs or _automatic_jobs(files)
             report = build_index(_ingest(files, entries, None, scanned_ns, progress), args.index,
                                  on_article=progress.article,
-                                 before_swap=lambda gen: Manifest.from_entries(entries).write(gen), wait=args.wait,
-                                 procs=jobs, limitmb=_memory_per_worker(jobs))
+                                 before_swap=lambda gen: Manifest.from_entries(settled(entries)).write(gen),
+                                 wait=args.wait, procs=jobs, limitmb=_memory_per_worker(jobs))
             plan = None
         else:
             plan = plan_update(files, previous, scanned_ns)
@@ -151,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
             report = update_index(
                 _ingest(plan.added + plan.changed, entries, plan, scanned_ns, progress), plan.delete_ids,
                 args.index, on_article=progress.article, wait=args.wait,
-                before_swap=lambda gen: previous.updated(plan.unchanged, plan.unchanged_stats, entries).write(gen))
+                before_swap=lambda gen: previous.updated(plan.unchanged, plan.unchanged_stats,
+                                                         settled(entries)).write(gen))
     except SearchAppError as exc:
         progress.done()
         _print_skipped(progress.skipped)

@@ -182,6 +182,58 @@ def test_a_touched_file_with_the_same_content_is_read_once_and_not_reindexed(tmp
     assert code == 0 and read == [str(page)]
 
 
+def test_files_too_recent_to_trust_when_read_are_trusted_once_settled(tmp_path):
+    import hashlib
+    import os
+    import time
+
+    from searchapp.manifest import FileEntry, settled
+
+    def entry(path):
+        return FileEntry(hashlib.sha256(path.read_bytes()).hexdigest(), ["x"], [], None)
+
+    old, fresh, edited = tmp_path / "old.txt", tmp_path / "fresh.txt", tmp_path / "edited.txt"
+    for path in (old, fresh, edited):
+        path.write_text(f"{path.name} ข่าว", "utf-8")
+    entries = {str(p): entry(p) for p in (old, fresh, edited)}
+    edited.write_text("เนื้อหาใหม่", "utf-8")  # changed since it was read
+    past = time.time() - 5
+    for path in (old, edited):
+        os.utime(path, (past, past))
+    result = settled(entries)
+    assert result[str(old)].stat == (old.stat().st_size, old.stat().st_mtime_ns, old.stat().st_ino)
+    assert result[str(fresh)].stat is None  # still too recent
+    assert result[str(edited)].stat is None  # not the content indexed: the next run reads it
+    assert entries[str(old)].stat is None  # the entries given are left as they were
+
+
+def test_the_update_after_a_build_does_not_read_files_written_just_before_it(tmp_path, seeds_copy, capsys,
+                                                                           monkeypatch):
+    """Files written in the two seconds before a build cannot be trusted by their time when it
+    reads them; by its end they can, so the next update does not hash them again."""
+    import os
+    import time
+    import types
+
+    import searchapp.manifest as manifest
+    import searchapp.reindex as reindex_module
+
+    written = time.time() - 2.5
+    for path in seeds_copy.iterdir():
+        os.utime(path, (written, written))
+    # the build looks at the files one second after they were written (its clock, not theirs, is moved)
+    monkeypatch.setattr(reindex_module, "time", types.SimpleNamespace(
+        time_ns=lambda: time.time_ns() - 1_500_000_000, monotonic=time.monotonic))
+    index = tmp_path / "index"
+    assert reindex(capsys, seeds_copy, index)[0] == 0
+    monkeypatch.undo()
+    read: list[str] = []
+    original = manifest.file_hash
+    monkeypatch.setattr(manifest, "file_hash", lambda path: read.append(str(path)) or original(path))
+    code, out = reindex(capsys, seeds_copy, index)
+    assert code == 0 and "is up to date" in out and read == []
+
+
 def test_the_manifest_keeps_every_files_record_through_writing_and_reading(tmp_path):
     from searchapp.manifest import FileEntry, Manifest, read_manifest
 
