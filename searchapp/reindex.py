@@ -10,11 +10,13 @@ Exit status: 0 when the index is up to date, 1 when nothing could be indexed, 2 
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import logging
 import os
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, TextIO
@@ -110,20 +112,21 @@ def main(argv: list[str] | None = None) -> int:
     scanned_ns = time.time_ns()  # what the files' times are compared with (manifest.file_stat)
     files: list[tuple[str, str]] = []  # (path as found, absolute path: the manifest's key)
     seen: set[str] = set()
-    for item in iter_sources(sources):
-        if isinstance(item, Skipped):
-            progress.skipped.append(item)
-        elif item[1] not in seen:  # a folder given twice, or inside another one given
-            seen.add(item[1])
-            files.append(item)
-    previous = None
-    if not args.full and (args.index / "CURRENT").exists():
-        try:
-            open_index(args.index)[0].close()  # an update needs a live index that opens
-            previous = read_manifest(current_generation(args.index))
-        except SearchAppError as exc:
-            print(f"note: {exc}; rebuilding it from every file", file=sys.stderr)
-            previous = None
+    with _collector_paused():
+        for item in iter_sources(sources):
+            if isinstance(item, Skipped):
+                progress.skipped.append(item)
+            elif item[1] not in seen:  # a folder given twice, or inside another one given
+                seen.add(item[1])
+                files.append(item)
+        previous = None
+        if not args.full and (args.index / "CURRENT").exists():
+            try:
+                open_index(args.index)[0].close()  # an update needs a live index that opens
+                previous = read_manifest(current_generation(args.index))
+            except SearchAppError as exc:
+                print(f"note: {exc}; rebuilding it from every file", file=sys.stderr)
+                previous = None
     entries: dict[str, FileEntry] = {}  # what the files read now gave
     try:
         if previous is None:
@@ -134,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
                                  wait=args.wait, procs=jobs, limitmb=_memory_per_worker(jobs))
             plan = None
         else:
-            plan = plan_update(files, previous, scanned_ns)
+            with _collector_paused():
+                plan = plan_update(files, previous, scanned_ns)
             unchanged = set(plan.unchanged)
             for row, problems in sorted(previous.problems.items()):
                 if row in unchanged:
@@ -175,6 +179,21 @@ def main(argv: list[str] | None = None) -> int:
     if report.duplicates:
         print(f"note: {len(report.duplicates)} articles shared an id with an earlier one; the later one was kept")
     return 0
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Listing the files, reading the manifest and sorting the files against it make hundreds of
+    thousands of tuples and lists at 100,000 files, and no reference cycles: the cyclic garbage
+    collector's passes over them, set off by their number alone, were 0.06-0.15 s of a one-file
+    update."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _record_times(index: Path, manifest: Manifest) -> None:
