@@ -234,11 +234,6 @@ def period_forms(period: Period) -> list[str]:
     return forms
 
 
-# a filter typed in the box (query.FILTER_FIELDS) as the argument the page's filters take (facets.Filters)
-_FILTER_ARGUMENTS = {"orgs": "org", "section": "section", "source": "source", "year": "year", "from": "from",
-                     "to": "to"}
-
-
 def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Built:
     optional: list[Q.Query] = []
     required: list[Q.Query] = []  # content every result must have: +phrases, OR groups
@@ -279,7 +274,7 @@ def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Buil
             if q is not None:
                 excluded.append(q)
         elif clause.kind == "filter":
-            typed_filters.setdefault(_FILTER_ARGUMENTS[clause.field or "section"], []).append(clause.text)
+            typed_filters.setdefault(clause.field or "section", []).append(clause.text)
         elif clause.kind == "date":
             requirement, subs, words = date_clause(clause, weights, with_words=with_words)
             narrowing.append(requirement)

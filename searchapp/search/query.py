@@ -26,8 +26,9 @@ from dataclasses import dataclass, field, replace
 
 from ..thai.periods import Period, find_periods
 
-FILTER_FIELDS = {"org": "orgs", "section": "section", "source": "source", "year": "year", "from": "from",
-                 "to": "to", "หมวด": "section", "องค์กร": "orgs", "แหล่งข่าว": "source", "ปี": "year",
+# a filter's name as typed -> the page's filter it is (the argument facets.Filters.parse takes)
+FILTER_FIELDS = {"org": "org", "section": "section", "source": "source", "year": "year", "from": "from",
+                 "to": "to", "หมวด": "section", "องค์กร": "org", "แหล่งข่าว": "source", "ปี": "year",
                  "ตั้งแต่": "from", "ถึง": "to"}
 _TOKEN = re.compile(r'(?P<sign>[-+])?"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+)|(?P<stray>")')
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"'})
@@ -37,7 +38,7 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"
 class Clause:
     kind: str  # text | phrase | exclude | filter | or | date
     text: str
-    field: str | None = None
+    field: str | None = None  # for a filter: which (FILTER_FIELDS' values)
     alternatives: tuple[str, ...] = ()  # for "a OR b": all the texts, any may match
     required: bool = False  # a phrase every result must contain
     period: Period | None = None  # for a date: the days it covers
