@@ -162,20 +162,23 @@ class FacetTable:
         self._live_count = int(self._live.sum())
         self._whole = self._value_counts(np.flatnonzero(self._live))
 
-    def _counts(self, docnums) -> dict[str, tuple[list, np.ndarray]]:
+    def _counts(self, docnums, names: Sequence[str] = FACETS) -> dict[str, tuple[list, np.ndarray]]:
         docs = np.asarray(docnums, dtype=np.int64)
         if len(docs) * 2 > self._live_count:  # fewer to count among the rest
             others = self._live.copy()
             others[docs] = False
-            rest = self._value_counts(np.flatnonzero(others))
+            rest = self._value_counts(np.flatnonzero(others), names)
             return {name: (values, self._whole[name][1] - rest[name][1]) for name, (values, _) in rest.items()}
-        return self._value_counts(docs)
+        return self._value_counts(docs, names)
 
-    def _value_counts(self, docs: np.ndarray) -> dict[str, tuple[list, np.ndarray]]:
-        """Per facet: its distinct values and, for each, how many of ``docs`` have it."""
+    def _value_counts(self, docs: np.ndarray, names: Sequence[str] = FACETS) -> dict[str, tuple[list, np.ndarray]]:
+        """Per facet in ``names``: its distinct values and, for each, how many of ``docs`` have it."""
         counted = {}
         for name, codes in self._codes.items():
-            counted[name] = (self._values[name], np.bincount(codes[docs], minlength=len(self._values[name])))
+            if name in names:
+                counted[name] = (self._values[name], np.bincount(codes[docs], minlength=len(self._values[name])))
+        if "org" not in names:
+            return counted
         # each document's organizations are the pairs _org_at[d] to _org_at[d + 1] - 1
         first, last = self._org_at[docs], self._org_at[docs + 1]
         sizes = last - first
@@ -191,7 +194,7 @@ class FacetTable:
         matches without its own filter: another year then shows what adding it brings)."""
         counted = self._counts(docnums)
         for name, docs in (apart or {}).items():
-            counted[name] = self._counts(docs)[name]
+            counted[name] = self._counts(docs, (name,))[name]
         selected = {"org": filters.orgs, "year": filters.years, "section": filters.sections, "source": filters.sources}
         facets: dict[str, tuple[FacetValue, ...]] = {}
         for name in ("org", "year", "section", "source"):
