@@ -306,3 +306,11 @@ def test_name_pattern_falls_back_to_a_shorter_name_where_the_longer_cannot_end()
     assert [m.group(0) for m in pattern.finditer("abcy abcx abx ab  de ab dex")] == ["abc", "ab", "ab  de", "ab"]
     # and a name the registry knows, followed by a verb
     assert [m.name for m in registry().matches("กระทรวงการต่างประเทศแถลง")] == ["กระทรวงการต่างประเทศ"]
+
+
+def test_a_curated_name_is_found_written_without_its_spaces():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations('"บริติชแอร์เวย์ส" ยังวุ่นหนัก', "") == ("บริติช แอร์เวย์ส",)
+    assert extract_organizations("", "สายการบินบริติช แอร์เวย์ส ออกแถลงการณ์") == ("บริติช แอร์เวย์ส",)
+

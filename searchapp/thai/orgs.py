@@ -54,7 +54,13 @@ class OrganizationRegistry:
         for org in organizations:
             for alias in org.aliases:
                 self._by_key.setdefault(alias_key(alias), org)
-        thai = sorted({a for o in organizations for a in o.aliases if any(is_thai(c) for c in a)},
+        # a Thai name written in words is also found written without its spaces (บริติช แอร์เวย์ส,
+        # บริติชแอร์เวย์ส: Thai writers drop them freely); only here, for finding names in text
+        unspaced = {a.replace(" ", ""): o for o in organizations for a in o.aliases
+                    if " " in a and any(is_thai(c) for c in a)}
+        for form, org in unspaced.items():
+            self._by_key.setdefault(alias_key(form), org)
+        thai = sorted({a for o in organizations for a in o.aliases if any(is_thai(c) for c in a)} | set(unspaced),
                       key=len, reverse=True)
         latin = [a for o in organizations for a in o.aliases if not any(is_thai(c) for c in a)]
         acronyms = sorted({a for a in latin if _is_acronym(a)}, key=len, reverse=True)
