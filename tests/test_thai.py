@@ -308,9 +308,55 @@ def test_name_pattern_falls_back_to_a_shorter_name_where_the_longer_cannot_end()
     assert [m.name for m in registry().matches("กระทรวงการต่างประเทศแถลง")] == ["กระทรวงการต่างประเทศ"]
 
 
+def test_names_introduced_with_an_acronym_spelled_in_thai_letters():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "เป็นสมาชิกของกองทัพปลดปล่อยท่าอ่าง (ทีเอ็นแอลเอ) ซึ่งเป็นกองกำลังกบฏในรัฐฉาน") \
+        == ("กองทัพปลดปล่อยท่าอ่าง",)
+    # two names before the bracket: the acronym belongs to the second
+    orgs = extract_organizations("", "เป็นฝ่ายการเมืองของพรรคคอมมิวนิสต์ และกองทัพประชาชนใหม่ ( เอ็นพีเอ ) ซึ่งเป็นกองกำลัง")
+    assert "กองทัพประชาชนใหม่" in orgs and not any("และ" in o for o in orgs)
+    # a known acronym names its curated entry, whatever Thai name the writer used
+    orgs = extract_organizations("", "รายงานโดยสำนักงานปราบปรามยาเสพติดและอาชญากรรมแห่งสหประชาชาติ (ยูเอ็นโอดีซี) กล่าวว่า")
+    assert orgs == (registry().canonical("UNODC"),)
+    # a public organization's legal form closes its name
+    assert extract_organizations("", "ผู้อำนวยการสถาบันสารสนเทศทรัพยากรน้ำและการเกษตร (องค์การมหาชน) เปิดเผยว่า") \
+        == ("สถาบันสารสนเทศทรัพยากรน้ำและการเกษตร",)
+    # a title or a document in brackets is no body, and a list of names keeps each
+    assert extract_organizations("", "นายอเล็กซ์ ครูซ ประธานคณะเจ้าหน้าที่บริหาร ( ซีอีโอ ) กล่าว") == ()
+    orgs = extract_organizations("", "ร่วมกับธนาคารไทยพาณิชย์ สำนักงานคณะกรรมการส่งเสริมการลงทุน (บีโอไอ) และกรมสรรพากร")
+    assert "ธนาคารไทยพาณิชย์" in orgs and "สำนักงานคณะกรรมการส่งเสริมการลงทุน" in orgs
+
+
+def test_units_bureaus_forces_and_cooperatives_are_found_by_their_heads():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ที่กองพลทหารม้าที่ 2 รักษาพระองค์ สนามเป้า") == ("กองพลทหารม้าที่ 2 รักษาพระองค์",)
+    assert extract_organizations("", "ผู้บัญชาการมณฑลทหารบกที่ 310 กล่าว") == ("มณฑลทหารบกที่ 310",)
+    assert extract_organizations("", "ด่านของหน่วยเฉพาะกิจนาวิกโยธิน ที่ 182 ก่อนจะ") == ("หน่วยเฉพาะกิจนาวิกโยธินที่ 182",)
+    assert extract_organizations("", "กรณีที่สำนักอนุรักษ์สัตว์ป่าได้ช่วยเหลือลิงแสม") == ("สำนักอนุรักษ์สัตว์ป่า",)
+    assert extract_organizations("", "เจ้าหน้าที่กองกำลังป้องกันชายแดนจันทบุรีและตราดแจ้งว่า") \
+        == ("กองกำลังป้องกันชายแดนจันทบุรีและตราด",)
+    assert extract_organizations("", "เกษตรกรสมาชิกสหกรณ์การเกษตรปากช่อง จำนวน 300 ราย") == ("สหกรณ์การเกษตรปากช่อง",)
+    # ...but not a place named after a settlement, a hub, forces of a kind, or every office of a kind
+    assert extract_organizations("", "ชาวบ้านตำบลสำนักท้อน อำเภอบ้านบึง") == ()
+    assert extract_organizations("", "เป็นศูนย์กลางด้านโลจิสติกส์ของภูมิภาค") == ()
+    assert extract_organizations("", "ปะทะกับกองกำลังติดอาวุธในพื้นที่") == ()
+    assert extract_organizations("", "สั่งการให้สำนักงานชลประทานทุกแห่งนำเครื่องสูบน้ำไปติดตั้ง") == ()
+    assert extract_organizations("", "ปิดกั้นเว็บไซต์ของสำนักข่าวยักษ์ใหญ่ในตะวันออกกลาง") == ()
+
+
 def test_a_curated_name_is_found_written_without_its_spaces():
     from searchapp.ingest.organizations import extract_organizations
 
     assert extract_organizations('"บริติชแอร์เวย์ส" ยังวุ่นหนัก', "") == ("บริติช แอร์เวย์ส",)
     assert extract_organizations("", "สายการบินบริติช แอร์เวย์ส ออกแถลงการณ์") == ("บริติช แอร์เวย์ส",)
 
+
+def test_the_city_after_one_of_its_districts_or_a_number_plate_is_a_place():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ช่วยเหลือลิงจากถนนเลียบวงแหวนใต้ เขตบางขุนเทียน กทม. เมื่อวันที่ 4") == ()
+    assert extract_organizations("", "รถกระบะหมายเลขทะเบียน 1510 กทม. ตกลงข้างถนน") == ()
+    # the city's district office is the city's
+    assert "กรุงเทพมหานคร" in extract_organizations("", "สำนักงานเขตดุสิต กทม.ร่วมกันทำกิจกรรม")

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..analysis.segment import cut_syllables, cut_words, is_word
-from ..thai.orgs import THAI_BEFORE, abbreviation_starts_word, countries, registry
+from ..thai.orgs import THAI_BEFORE, abbreviation_starts_word, countries, registry, spelled_letters
 
 _EN_HEADS = re.compile(
     r"\b(Organi[sz]ation|Office|Conference|Committee|Commission|Council|Assembly|Institute|Bank|"
@@ -51,6 +51,8 @@ _FOREIGN_HEADS = ("กระทรวง", "กองทัพ", "วุฒิ�
 # heads that are whole names: the country follows at once (รัฐสภาญี่ปุ่น), not after other words
 # (รัฐสภาชุดปัจจุบันพรรครัฐบาลเกาหลีใต้ is no parliament's name)
 _WHOLE_NAMES = ("วุฒิสภา", "รัฐสภา", "สภาผู้แทนราษฎร")
+# "and" or "with" followed by another body's head: a body and another, not one body's name
+_TWO_BODIES = re.compile("(?:และ|กับ)(?:" + "|".join(_FOREIGN_HEADS + ("กองกำลัง",)) + ")")
 _STATE = r"รัฐ(?!บาล|มนตรี|สภา|ประหาร|วิสาหกิจ)[\u0e01-\u0e4e]{2,20}(?=[\s,.]|$)"
 
 
@@ -69,17 +71,27 @@ _DISCOVERY_HEADS = ("องค์การบริหารส่วนจั�
                     "คณะกรรมการ", "กองบัญชาการ", "สถานีโทรทัศน์", "หนังสือพิมพ์", "โรงพยาบาล", "สายการบิน",
                     "สำนักงาน", "สหพันธ์", "โรงเรียน", "มูลนิธิ", "นิตยสาร", "ธนาคาร", "สถาบัน", "สมาคม", "บริษัท",
                     "สำนักข่าว", "กระทรวง", "หน่วย", "ศูนย์", "พรรค", "ศาล", "กรม", "คณะอนุกรรมาธิการ",
-                    "คณะอนุกรรมการ", "สถานีตำรวจ", "เทศบาล")
+                    "คณะอนุกรรมการ", "สถานีตำรวจ", "เทศบาล", "กองกำลัง", "สหกรณ์", "สำนัก")
 # heads that say what kind of body follows without being part of its name: สายการบินบริติช แอร์เวย์ส
 # is British Airways (but สายการบินมาเลเซีย, a country alone, keeps the head)
 _DESCRIPTORS = ("สายการบิน",)
 # a head that is also the start of common words (หน่วยงาน "agency") counts only as a word of its own
 _WORD_HEADS = ("หน่วย",)
 _NOT_AFTER_WORD_HEAD = ("งาน", "ละ", "ความจำ", "กิต")
+# and heads that begin a common word of their own: ศูนย์กลาง "hub", สำนักคิด "school of thought"
+_NOT_AFTER_HEAD = {"ศูนย์": ("กลาง",), "สำนัก": ("งาน", "ข่าว", "คิด", "สงฆ์"),
+                   # forces of a kind, not one named force: กองกำลังทหาร, กองกำลังต่างชาติ
+                   "กองกำลัง": ("ทหาร", "ต่างชาติ", "ติดอาวุธ"),
+                   # cooperatives in general or what they do: สหกรณ์ไทย, สหกรณ์ปลูก...
+                   "สหกรณ์": ("ไทย", "เกษตร", "สีขาว", "ปลูก", "พร้อม", "สร้าง")}
+# สำนัก also begins place names (สำนักท้อน, สำนักห้วยไม้เต็ง): a bureau is named by what it does, a word of
+# two syllables or more (สำนักอนุรักษ์สัตว์ป่า, สำนักพระราชวัง), การ... or เขต... (สำนักการระบายน้ำ, สำนักเขตบางกอกน้อย)
+_BUREAU = "สำนัก"
+_BUREAU_FIRST_WORDS = frozenset({"การ", "เขต"})
 # heads as often followed by a description (บริษัทนายหน้า "a broker", ศูนย์แลกเปลี่ยนข้อมูล, หน่วยกู้ภัย,
 # สถาบันการศึกษา, โรงพยาบาลฉุกเฉิน) as by a name: the rest must look like a name, not like ordinary words
 # of two syllables or more
-_DESCRIBED = ("บริษัท", "ศูนย์", "สำนักข่าว", "หน่วย", "สถาบัน", "นิตยสาร", "โรงพยาบาล")
+_DESCRIBED = ("บริษัท", "ศูนย์", "สำนักข่าว", "หน่วย", "สถาบัน", "นิตยสาร", "โรงพยาบาล", "สหกรณ์")
 # committees are named by their task: คณะกรรมการจัดทำยุทธศาสตร์ชาติ
 _COMMITTEES = ("คณะกรรมาธิการ", "คณะกรรมการ", "คณะอนุกรรมาธิการ", "คณะอนุกรรมการ")
 # most names fit in 45 characters; a committee's, which says its whole task, may run to 100
@@ -91,7 +103,7 @@ _GENERAL_BY_COUNTRY = ("ศาล",)
 _TASK_WORDS = frozenset({"จัดทำ"})
 # a head must not sit inside a syllable: no leading vowel before it, no vowel or mark after it
 _HEAD_RUN = re.compile("(?<![\u0e40-\u0e44])(?P<head>" + "|".join(_DISCOVERY_HEADS)
-                       + r")(?![\u0e30-\u0e3a\u0e45\u0e47-\u0e4e])[\"“”]?(?P<rest>(?:พ\.ร\.[บกป]\.|[\u0e01-\u0e4e0-9])+(?:-[\u0e01-\u0e4e]+)*)")
+                       + r")(?![\u0e30-\u0e3a\u0e45\u0e47-\u0e4e])[\"“”]?(?P<rest>(?:\s?พ\.ร\.[บกป]\.|[\u0e01-\u0e4e0-9])+(?:-[\u0e01-\u0e4e]+)*)")
 # (a committee's task may name an act by its dotted abbreviation: …พิจารณาร่างพ.ร.บ.ประกอบรัฐธรรมนูญ…;
 # hyphenated pieces are checked by _across_hyphens)
 # one more space-separated piece of a transliterated name (โรงพยาบาลเด็กรอยัล แมนเชสเตอร์, สำนักงานปกครอง
@@ -107,6 +119,9 @@ _CITY_BODIES = frozenset({"กรุงเทพมหานคร"})
 # ...and the city with its surroundings is a place: กรุงเทพมหานครและปริมณฑล
 _AND_SURROUNDINGS = re.compile(r"\s?(?:และ)?\s?ปริมณฑล")
 _IN_PLACE = ("ทั่ว", "รอบ", "ใน", "ของ", "จาก", "ที่", "ณ", "พื้นที่", "สู่")
+# ...as is the city after a district of it (เขตบางขุนเทียน กทม.; not its district office, สำนักงานเขตดุสิต
+# กทม.) or after a number (a plate: 1510 กทม.)
+_PLACE_BEFORE = re.compile(r"(?:(?<!สำนักงาน)(?<!สำนัก)(?:เขต|แขวง)[\u0e01-\u0e4e]+|[0-9])\s?$")
 # bodies every country has: in a story datelined abroad, a bare คณะรัฐมนตรี is that country's
 # cabinet, a generic mention like รัฐบาล, not the Thai cabinet
 _EVERY_COUNTRY = frozenset({"คณะรัฐมนตรี"})
@@ -125,19 +140,27 @@ _STOP_WORDS = frozenset(
     # which one, not a name: พรรคนั้น, พรรคเรา, กรมหนึ่ง, คณะอนุกรรมการแต่ละชุด, สายการบินที่จะใช้บริการ
     "นั้น อย่างนั้น เรา เดียว หนึ่ง แห่งหนึ่ง ไหน แต่ละ ทั้งหมด เหมือน เหมือนเดิม ที่จะ หลังจาก หลังจากที่ ประมาณ "
     # what it did or may do: พรรคจึงเชื่อ, คณะกรรมการสรรหาสามารถ..., สมาคมบอกว่า
-    "จึง กว่า สามารถ เข้ามา ไว้ บอก บอกว่า ในอนาคต แต่ละคน ในประเทศ ที่อยู่ มีมติ".split())
+    "จึง กว่า สามารถ เข้ามา ไว้ บอก บอกว่า ในอนาคต แต่ละคน ในประเทศ ที่อยู่ มีมติ "
+    # how big or how many, not a name: สำนักข่าวยักษ์ใหญ่, สำนักงานชลประทานทุกแห่ง, คณะกรรมการบางราย
+    "ยักษ์ ยักษ์ใหญ่ ทุกแห่ง บางราย ปี ปีละ ทราบ ก่อน เกี่ยวกับ ครับ เช่นเดียวกับ มากกว่า ใด".split())
 _LONG_STOP_WORDS = tuple(w for w in _STOP_WORDS if len(w) >= 3)
 # verbs news writes right after the body that acts (สำนักงานอุตุนิยมวิทยาแจ้ง, ศาลปกครองเห็น, กรมชลฯเตือน);
 # a committee is named by its task, so one may open its name (คณะกรรมการพิจารณาร่าง..., also after its kind:
 # คณะกรรมาธิการวิสามัญพิจารณา...) but not follow the task (คณะกรรมการการแพทย์กำหนด)
 _AFTER_ACT_GOES_ON = frozenset("วิสามัญ สามัญ ร่วม และ".split())  # a committee's kind; ป้องกันและปราบปราม
 _ACTS = frozenset("แจ้ง บุก พิจารณา เห็น เตือน ตกลง นัด ชนะ กำหนด ลงคะแนน หาเสียง เชื่อ โดน ฟ้อง รับฟ้อง "
-                  "ออกหมาย ทุ่ม หวัง ครบ ทำหน้าที่ สูญเสีย แตกแยก ตกเป็น จัดลำดับ ดูแล รับ กำหนดให้".split())
+                  "ออกหมาย ทุ่ม หวัง ครบ ทำหน้าที่ สูญเสีย แตกแยก ตกเป็น จัดลำดับ ดูแล รับ กำหนดให้ ตัดสินใจ "
+                  "เสีย ตำหนิ ลง ลงพื้นที่ เร่ง แนะนำ พยายาม เปิดทาง ทำหนังสือ ขออนุมัติ พร้อมด้วย".split())
 _GENERIC_TAILS = frozenset(
     "การเมือง รัฐ เอกชน ฝ่ายค้าน การศึกษา ต่างประเทศ ต่าง ใหญ่ กลาง ท้องถิ่น จังหวัด อำเภอ ทั่วประเทศ ใหม่ "
-    "แห่งชาติ ดัง ทุก เขต ภาค แห่ง อื่น ท้องที่ ชุด ย่อย ใด".split())
+    "แห่งชาติ ดัง ทุก เขต ภาค แห่ง อื่น ท้องที่ ชุด ย่อย ใด "
+    # kinds of forces, cooperatives and committees: กองกำลังติดอาวุธ, สหกรณ์การเกษตร, คณะกรรมการสรรหา
+    "ติดอาวุธ พันธมิตร กบฏ ผสม การเกษตร ออมทรัพย์ สรรหา การ".split())
 
-
+# after a name: every such body, a class (สำนักงานชลประทานทุกแห่ง)
+_EVERY = frozenset({"ทุก", "ทุกแห่ง"})
+# a Thai abbreviation: consonants only (คสช, กกต)
+_CONSONANTS = re.compile("[\u0e01-\u0e2e]{2,6}")
 # a name ending in an administrative level with no place after it names a class of
 # bodies (สำนักงานจัดหางานจังหวัด: "the provincial employment offices"), not one body
 _CLASS_ENDINGS = frozenset("จังหวัด อำเภอ ตำบล เขต แขวง ภาค ประจำภาค".split())
@@ -176,6 +199,8 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
             rest = _across_hyphens(rest)
         if head in _WORD_HEADS and rest.startswith(_NOT_AFTER_WORD_HEAD):
             continue  # หน่วยงาน "agency"
+        if rest.startswith(_NOT_AFTER_HEAD.get(head, ())):
+            continue  # ศูนย์กลาง "hub", กองกำลังทหาร "troops"
         if not _starts_word(text, m.start(), head):
             continue  # กรม inside ทรัพยากรมนุษย์
         run = cut_words(rest)
@@ -191,10 +216,15 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         words = [w.rstrip("ฯๆ ") for w in kept if w.rstrip("ฯๆ ")]
         if len(tail) < 3 or all(w in _GENERIC_TAILS for w in words) or "ต่าง" in words:
             continue  # ... ต่างๆ: "the various ...", a class of bodies
+        if run[len(kept):len(kept) + 1] and run[len(kept)] in _EVERY:
+            continue  # สำนักงานชลประทานทุกแห่ง: every such office, a class
         if head == "สำนักงาน" and words[0] == "ใหญ่":
             continue  # สำนักงานใหญ่องค์การสหประชาชาติ: a body's headquarters, the body is named after it
         if head == "พรรค" and words[0] in _NOT_A_PARTY:
             continue  # พรรคการเมืองใหญ่, พรรครัฐบาล, พรรคฝ่ายค้านกัมพูชา: a kind of party, not its name
+        if head == _BUREAU and not (words[0] in _BUREAU_FIRST_WORDS
+                                    or (is_word(words[0]) and len(cut_syllables(words[0])) >= 2)):
+            continue
         if head in _WORD_HEADS and len(words) == 1:
             continue  # หน่วยทหาร "a military unit", หน่วยราชการ "a government office"
         number = _NUMBER.match(text, m.start("rest") + len(tail)) if words[-1] in _NUMBERED else None
@@ -220,6 +250,9 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         land = _of_country().match(text, end)
         if land and land.group("land") not in text[m.start():end]:
             end = land.end()
+        if text[end:end + 1] == "." and text[m.start("rest"):end].endswith(words[-1]) \
+                and _CONSONANTS.fullmatch(words[-1]) and not is_word(words[-1]):
+            end += 1  # สำนักเลขาธิการคสช.: a name ending in an abbreviation keeps its dot
         tail = text[m.start("rest"):end]
         name = " ".join(tail.split()) if head in _DESCRIPTORS and tail not in lands else head + tail
         found.append((m.start(), end, name))
@@ -239,6 +272,18 @@ _NUMBERED = frozenset("ช่อง กองบิน กองพล กอง
 _NUMBER = re.compile(r"\s?[0-9]{1,3}(?![0-9.,:])")
 # a military unit is named by its number alone: กองบิน 4
 _UNIT = re.compile(r"(?P<unit>กองบิน|กองพล|กองพัน)\s?(?P<number>[0-9]{1,3})(?![0-9.,:])")
+# or by its kind and an ordinal number: กองพลทหารม้าที่ 2 รักษาพระองค์, มณฑลทหารบกที่ 310,
+# หน่วยเฉพาะกิจนาวิกโยธิน ที่ 182 (the kind is one run of Thai letters, the number follows ที่)
+_ORDINAL_UNIT = re.compile(
+    r"(?P<unit>(?:กองพล|กองพัน|กองร้อย|กรมทหาร|มณฑลทหาร|กองเรือ|หน่วยเฉพาะกิจ|ชุดควบคุม)[\u0e01-\u0e4e]{0,30}?)"
+    r"\s?ที่\s?(?P<number>[0-9]{1,4})(?![0-9.,:])(?P<guard>\s?รักษาพระองค์)?")
+
+
+def _ordinal_unit(m: re.Match) -> str:
+    """The unit's name written one way: หน่วยเฉพาะกิจนาวิกโยธิน ที่ 182 -> หน่วยเฉพาะกิจนาวิกโยธินที่ 182."""
+    return f"{m.group('unit')}ที่ {m.group('number')}" + (" รักษาพระองค์" if m.group("guard") else "")
+
+
 # a police station by its abbreviation and its place: สภ.แม่สอด, สน.ลุมพินี
 _STATIONS = {"สภ.": "สถานีตำรวจภูธร", "สน.": "สถานีตำรวจนครบาล"}
 _STATION = re.compile(r"(?<![.])(?P<ab>สภ\.|สน\.)\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
@@ -327,7 +372,7 @@ def _transliterated_pieces(text: str, end: int, foreign: bool = False) -> int:
         piece = m.group("piece")
         if (("\u0e4c" not in piece and not foreign) or piece.startswith(_NAME_STARTS)
                 or piece.startswith(_LONG_STOP_WORDS)  # กล่าวว่า: one dictionary word the corpus list lacks
-                or cut_words(piece)[0] in _common_words()):
+                or (cut_words(piece)[0] in _common_words() and is_word(cut_words(piece)[0]))):
             break
         end = m.end()
     return end
@@ -337,6 +382,9 @@ def _transliterated_pieces(text: str, end: int, foreign: bool = False) -> int:
 _THAI_ABBREVIATION = re.compile(r"\((?P<ab>[\u0e01-\u0e2e][\u0e01-\u0e4e]{0,5}(?:\.[\u0e01-\u0e4e]{1,5})*\.)\)")
 _NAME_STARTS = tuple(sorted(set(_TH_HEADS) | set(_DISCOVERY_HEADS) | {"คณะ", "กองทัพ", "กองบิน", "สถานี", "หน่วย"},
                             key=len, reverse=True))
+# a name introduced with its abbreviation or acronym may also start with these (เครือข่ายประชาชนปฏิรูปพลังงานไทย
+# (คปพ.), แนวร่วมประชาธิปไตยแห่งชาติ (เอ็นดีเอฟพี)); inside a name they are no new one (…และกลุ่มจังหวัด…)
+_INTRODUCED_STARTS = tuple(sorted(set(_NAME_STARTS) | {"เครือข่าย", "กลุ่ม", "แนวร่วม", "ขบวนการ"}, key=len, reverse=True))
 _LEADING_VOWELS = "\u0e40\u0e41\u0e42\u0e43\u0e44"
 
 
@@ -361,6 +409,71 @@ def _shortens(name: str, letters: str) -> bool:
     return at >= len(initials) - 3
 
 
+# ชื่อ (ทีเอ็นแอลเอ) or ชื่อ (องค์การมหาชน): a name followed by its English acronym spelled in Thai
+# letters (กองทัพปลดปล่อยท่าอ่าง (ทีเอ็นแอลเอ)) or by the legal form of a public organization
+_BRACKETED = re.compile(r"\(\s?(?P<inside>[\u0e01-\u0e4e]{2,30})\s?\)")
+_PUBLIC_ORGANIZATION = frozenset({"องค์การมหาชน", "องค์กรมหาชน"})
+# acronyms that name no body: a title, a document, a measure, a space station
+_NOT_BODIES = frozenset({"CEO", "MOU", "GDP", "FTA", "VAT", "PM", "AI", "ID", "VC", "ISS"})
+# words a name may hold that otherwise end one: กองกำลังป้องกันตนเองทางทะเลของญี่ปุ่น
+_INSIDE_NAMES = frozenset({"และ", "ของ", "แห่ง"})
+
+
+def _name_before(text: str, end: int) -> int | None:
+    """Where the name ending at ``end`` starts: the first head word in the clause before it from which
+    the rest reads as one name (no word that ends a name, at most 80 characters), or None."""
+    window = re.split(r"[\n()\"“”,]|\s{2,}", text[max(0, end - 90):end])[-1]
+    base = end - len(window)
+    heads = {}
+    for head in _INTRODUCED_STARTS:  # longest first: at each place, the longest head written there
+        for i in _find_all(window, head):
+            heads.setdefault(i, head)
+    for at, head in sorted(heads.items()):
+        name = window[at:]
+        words = [w for w in cut_words(name) if w.strip()]
+        if len(name) < len(head) + 3 or name.count(" ") > 2 or any(c.isdigit() for c in name) \
+                or not _starts_word(text, base + at, head):
+            continue
+        if any(piece.startswith(_INTRODUCED_STARTS) for piece in name.split()[1:]):
+            continue  # a list of names: ธนาคารไทยพาณิชย์ สำนักงานคณะกรรมการส่งเสริมการลงทุน (บีโอไอ)
+        first = cut_words(name[len(head):])[0]
+        if any(w in _STOP_WORDS and w not in _INSIDE_NAMES for w in words[1:]) \
+                or first in _STOP_WORDS or first in _NOT_A_PARTY or first in _GENERIC_TAILS:
+            continue  # also a kind of body before the name: พรรครัฐบาลพรรคประชาชนกัมพูชา (ซีพีพี)
+        if any(w == "และ" and not _joins_name(words[i + 1:]) for i, w in enumerate(words)):
+            continue  # two names: พรรคคอมมิวนิสต์ และกองทัพประชาชนใหม่
+        return base + at
+    return None
+
+
+def _find_all(text: str, part: str) -> list[int]:
+    found, at = [], text.find(part)
+    while at != -1:
+        found.append(at)
+        at = text.find(part, at + 1)
+    return found
+
+
+def _bracketed_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of names followed by a Thai-spelled acronym or (องค์การมหาชน); a known
+    acronym names its curated entry even where the Thai name before it is not found."""
+    found = []
+    reg = registry()
+    for m in _BRACKETED.finditer(text):
+        inside = m.group("inside")
+        acronym = spelled_letters(inside)
+        if (acronym is None and inside not in _PUBLIC_ORGANIZATION) or acronym in _NOT_BODIES:
+            continue
+        end = len(text[:m.start()].rstrip())
+        start = _name_before(text, end)
+        known = reg.canonical(acronym) if acronym else None
+        if known:
+            found.append((m.start() if start is None else start, m.end(), known))
+        elif start is not None and end - start <= 80:
+            found.append((start, end, " ".join(text[start:end].split())))
+    return found
+
+
 def _defined_abbreviations(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of the names introduced with their abbreviation in brackets."""
     found = []
@@ -372,11 +485,11 @@ def _defined_abbreviations(text: str) -> list[tuple[int, int, str]]:
         window = re.split(r"[\n()\"“”,]|\s{2,}", text[max(0, end - 90):end])[-1]
         base = end - len(window)
         best = None
-        for head in _NAME_STARTS:
+        for head in _INTRODUCED_STARTS:
             at = window.rfind(head)
             while at != -1:
                 name = window[at:]
-                if (len(head) + 3 <= len(name) <= 80 and name not in _NAME_STARTS and (best is None or at > best)
+                if (len(head) + 3 <= len(name) <= 80 and name not in _INTRODUCED_STARTS and (best is None or at > best)
                         and cut_words(name[len(head):])[0] not in _STOP_WORDS and _shortens(name, letters)):
                     best = at
                 at = window.rfind(head, 0, at)
@@ -464,7 +577,13 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     def free(start: int) -> bool:
         return not any(a <= start < b for a, b in taken)
 
-    for m in _foreign_pattern().finditer(text):
+    at = 0
+    while m := _foreign_pattern().search(text, at):
+        at = m.end()
+        two = _TWO_BODIES.search(m.group("body"))
+        if two:  # กองทัพไทยและกองทัพญี่ปุ่น: two bodies; look again from the second
+            at = m.start() + two.start() + 3  # และ and กับ: three letters each
+            continue
         land = m.group("land")
         if land.startswith("รัฐ") and land not in countries():
             # a state's name runs to the next space: สำนักงานตำรวจรัฐเพนซิลเวเนียว่า ends before ว่า
@@ -490,6 +609,11 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     # longer discovered one (สภาผู้แทนราษฎร in สำนักงานเลขาธิการสภาผู้แทนราษฎร) is part of it
     defined = [d for d in _defined_abbreviations(text) if free(d[0])
                and not any(k.start <= d[0] and d[1] <= k.end for k in matches)]
+    defined += [d for d in _bracketed_names(text) if free(d[0])
+                and not any(k.start <= d[0] and d[1] <= k.end for k in matches)
+                and not any(a <= d[0] < b for a, b, _ in defined)]
+    defined += [(m.start(), m.end(), _ordinal_unit(m)) for m in _ORDINAL_UNIT.finditer(text)
+                if free(m.start()) and not any(a <= m.start() < b for a, b, _ in defined)]
     discovered = defined + [(start, end, name) for start, end, name in _discovered(text)
                             if free(start) and not any(k.start <= start < k.end for k in matches)
                             and not any(a <= start < b for a, b, _ in defined)]
@@ -510,7 +634,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             continue
         if before.endswith(_KIND_OF):
             continue  # ระบบรัฐสภา "the parliamentary system"
-        if match.name in _CITY_BODIES and (before.endswith(_IN_PLACE) or _AND_SURROUNDINGS.match(text, match.end)):
+        if match.name in _CITY_BODIES and (before.endswith(_IN_PLACE) or _AND_SURROUNDINGS.match(text, match.end)
+                                           or _PLACE_BEFORE.search(before)):
             continue
         if abroad and match.name in _EVERY_COUNTRY:
             continue
