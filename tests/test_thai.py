@@ -360,3 +360,19 @@ def test_the_city_after_one_of_its_districts_or_a_number_plate_is_a_place():
     assert extract_organizations("", "รถกระบะหมายเลขทะเบียน 1510 กทม. ตกลงข้างถนน") == ()
     # the city's district office is the city's
     assert "กรุงเทพมหานคร" in extract_organizations("", "สำนักงานเขตดุสิต กทม.ร่วมกันทำกิจกรรม")
+
+
+def test_run_ons_two_bodies_and_a_parliament_as_a_place_are_not_one_name():
+    from searchapp.ingest.organizations import extract_organizations
+
+    orgs = extract_organizations("", "กระชับความสัมพันธ์ระหว่างกองทัพไทยและกองทัพญี่ปุ่น")
+    assert "กองทัพญี่ปุ่น" in orgs and not any("และ" in o for o in orgs)
+    assert extract_organizations("", "ว่าการที่กองทัพเผยด้วยว่ามีนักรบต่างชาติจากสิงคโปร์ เข้าร่วม") == ()
+    assert extract_organizations("", "เหตุกลุ่มชายติดอาวุธกราดยิงในรัฐสภาอิหร่าน") == ()
+    # a party's acronym spelled in Thai, then a word about it
+    assert not any("มั่นคง" in o for o in extract_organizations("", "เสถียรภาพภายในพรรคซีเอ็นอาร์พีมั่นคงขึ้น"))
+    # a name ending in an abbreviation keeps its dot; a committee's task may name an act after a space
+    assert extract_organizations("", "มอบหมายให้สำนักเลขาธิการคสช.ทยอยนำเรื่องราว") == ("สำนักเลขาธิการคสช.",)
+    assert "คณะกรรมาธิการพิจารณาร่าง พ.ร.ป.ว่าด้วยคณะกรรมการการเลือกตั้ง" in extract_organizations(
+        "", "กรณีที่คณะกรรมาธิการพิจารณาร่าง พ.ร.ป.ว่าด้วยคณะกรรมการการเลือกตั้ง(กกต.) มีมติ")
+    assert extract_organizations("", "รวมถึงครู 23 คนจากวิทยาลัยดันซาลัน") == ("วิทยาลัยดันซาลัน",)

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..analysis.segment import cut_syllables, cut_words, is_word
-from ..thai.orgs import THAI_BEFORE, abbreviation_starts_word, countries, registry, spelled_letters
+from ..thai.orgs import THAI_BEFORE, abbreviation_starts_word, countries, registry, spelled_letters, spelled_prefix
 
 _EN_HEADS = re.compile(
     r"\b(Organi[sz]ation|Office|Conference|Committee|Commission|Council|Assembly|Institute|Bank|"
@@ -71,17 +71,17 @@ _DISCOVERY_HEADS = ("องค์การบริหารส่วนจั�
                     "คณะกรรมการ", "กองบัญชาการ", "สถานีโทรทัศน์", "หนังสือพิมพ์", "โรงพยาบาล", "สายการบิน",
                     "สำนักงาน", "สหพันธ์", "โรงเรียน", "มูลนิธิ", "นิตยสาร", "ธนาคาร", "สถาบัน", "สมาคม", "บริษัท",
                     "สำนักข่าว", "กระทรวง", "หน่วย", "ศูนย์", "พรรค", "ศาล", "กรม", "คณะอนุกรรมาธิการ",
-                    "คณะอนุกรรมการ", "สถานีตำรวจ", "เทศบาล", "กองกำลัง", "สหกรณ์", "สำนัก")
+                    "คณะอนุกรรมการ", "สถานีตำรวจ", "เทศบาล", "กองกำลัง", "สหกรณ์", "สำนัก", "วิทยาลัย")
 # heads that say what kind of body follows without being part of its name: สายการบินบริติช แอร์เวย์ส
 # is British Airways (but สายการบินมาเลเซีย, a country alone, keeps the head)
 _DESCRIPTORS = ("สายการบิน",)
 # a head that is also the start of common words (หน่วยงาน "agency") counts only as a word of its own
 _WORD_HEADS = ("หน่วย",)
-_NOT_AFTER_WORD_HEAD = ("งาน", "ละ", "ความจำ", "กิต")
+_NOT_AFTER_WORD_HEAD = ("งาน", "ละ", "ความจำ", "กิต", "ขึ้นตรง")
 # and heads that begin a common word of their own: ศูนย์กลาง "hub", สำนักคิด "school of thought"
 _NOT_AFTER_HEAD = {"ศูนย์": ("กลาง",), "สำนัก": ("งาน", "ข่าว", "คิด", "สงฆ์"),
                    # forces of a kind, not one named force: กองกำลังทหาร, กองกำลังต่างชาติ
-                   "กองกำลัง": ("ทหาร", "ต่างชาติ", "ติดอาวุธ"),
+                   "กองกำลัง": ("ทหาร", "ต่างชาติ", "ติดอาวุธ", "พันธมิตร", "ชาว"),
                    # cooperatives in general or what they do: สหกรณ์ไทย, สหกรณ์ปลูก...
                    "สหกรณ์": ("ไทย", "เกษตร", "สีขาว", "ปลูก", "พร้อม", "สร้าง")}
 # สำนัก also begins place names (สำนักท้อน, สำนักห้วยไม้เต็ง): a bureau is named by what it does, a word of
@@ -103,7 +103,7 @@ _GENERAL_BY_COUNTRY = ("ศาล",)
 _TASK_WORDS = frozenset({"จัดทำ"})
 # a head must not sit inside a syllable: no leading vowel before it, no vowel or mark after it
 _HEAD_RUN = re.compile("(?<![\u0e40-\u0e44])(?P<head>" + "|".join(_DISCOVERY_HEADS)
-                       + r")(?![\u0e30-\u0e3a\u0e45\u0e47-\u0e4e])[\"“”]?(?P<rest>(?:\s?พ\.ร\.[บกป]\.|[\u0e01-\u0e4e0-9])+(?:-[\u0e01-\u0e4e]+)*)")
+                       + r")(?![\u0e30-\u0e3a\u0e45\u0e47-\u0e4e])(?:\s?[\"“”])?(?P<rest>(?:\s?พ\.ร\.[บกป]\.|[\u0e01-\u0e4e0-9])+(?:-[\u0e01-\u0e4e]+)*)")
 # (a committee's task may name an act by its dotted abbreviation: …พิจารณาร่างพ.ร.บ.ประกอบรัฐธรรมนูญ…;
 # hyphenated pieces are checked by _across_hyphens)
 # one more space-separated piece of a transliterated name (โรงพยาบาลเด็กรอยัล แมนเชสเตอร์, สำนักงานปกครอง
@@ -114,6 +114,7 @@ _VENUES = frozenset({"รัฐสภา", "ทำเนียบรัฐบา
 # a body's name after ระบบ is a kind of system (ระบบรัฐสภา "parliamentary system"), not the body
 _KIND_OF = ("ระบบ",)
 _AT = ("ที่", "ณ", "จาก", "อาคาร", "หน้า", "ห้อง", "ลาน", "พิพิธภัณฑ์", "สโมสร", "หอประชุม", "บริเวณ")
+_IN_VENUE = _AT + ("ใน",)  # กราดยิงในรัฐสภาอิหร่าน: in the building
 # a city's administration named where the city is meant: ศาลแขวงทั่ว กทม., 50 เขตของ กทม.
 _CITY_BODIES = frozenset({"กรุงเทพมหานคร"})
 # ...and the city with its surroundings is a place: กรุงเทพมหานครและปริมณฑล
@@ -142,7 +143,7 @@ _STOP_WORDS = frozenset(
     # what it did or may do: พรรคจึงเชื่อ, คณะกรรมการสรรหาสามารถ..., สมาคมบอกว่า
     "จึง กว่า สามารถ เข้ามา ไว้ บอก บอกว่า ในอนาคต แต่ละคน ในประเทศ ที่อยู่ มีมติ "
     # how big or how many, not a name: สำนักข่าวยักษ์ใหญ่, สำนักงานชลประทานทุกแห่ง, คณะกรรมการบางราย
-    "ยักษ์ ยักษ์ใหญ่ ทุกแห่ง บางราย ปี ปีละ ทราบ ก่อน เกี่ยวกับ ครับ เช่นเดียวกับ มากกว่า ใด".split())
+    "ยักษ์ ยักษ์ใหญ่ ชื่อดัง ทุกแห่ง บางราย ปี ปีละ ทราบ ก่อน เกี่ยวกับ ครับ เช่นเดียวกับ มากกว่า ใด จน เพื่อให้".split())
 _LONG_STOP_WORDS = tuple(w for w in _STOP_WORDS if len(w) >= 3)
 # verbs news writes right after the body that acts (สำนักงานอุตุนิยมวิทยาแจ้ง, ศาลปกครองเห็น, กรมชลฯเตือน);
 # a committee is named by its task, so one may open its name (คณะกรรมการพิจารณาร่าง..., also after its kind:
@@ -150,12 +151,12 @@ _LONG_STOP_WORDS = tuple(w for w in _STOP_WORDS if len(w) >= 3)
 _AFTER_ACT_GOES_ON = frozenset("วิสามัญ สามัญ ร่วม และ".split())  # a committee's kind; ป้องกันและปราบปราม
 _ACTS = frozenset("แจ้ง บุก พิจารณา เห็น เตือน ตกลง นัด ชนะ กำหนด ลงคะแนน หาเสียง เชื่อ โดน ฟ้อง รับฟ้อง "
                   "ออกหมาย ทุ่ม หวัง ครบ ทำหน้าที่ สูญเสีย แตกแยก ตกเป็น จัดลำดับ ดูแล รับ กำหนดให้ ตัดสินใจ "
-                  "เสีย ตำหนิ ลง ลงพื้นที่ เร่ง แนะนำ พยายาม เปิดทาง ทำหนังสือ ขออนุมัติ พร้อมด้วย".split())
+                  "เสีย ตำหนิ ดำเนินการ หยุด ลง ลงพื้นที่ เร่ง แนะนำ พยายาม เปิดทาง ทำหนังสือ ขออนุมัติ พร้อมด้วย".split())
 _GENERIC_TAILS = frozenset(
     "การเมือง รัฐ เอกชน ฝ่ายค้าน การศึกษา ต่างประเทศ ต่าง ใหญ่ กลาง ท้องถิ่น จังหวัด อำเภอ ทั่วประเทศ ใหม่ "
     "แห่งชาติ ดัง ทุก เขต ภาค แห่ง อื่น ท้องที่ ชุด ย่อย ใด "
     # kinds of forces, cooperatives and committees: กองกำลังติดอาวุธ, สหกรณ์การเกษตร, คณะกรรมการสรรหา
-    "ติดอาวุธ พันธมิตร กบฏ ผสม การเกษตร ออมทรัพย์ สรรหา การ".split())
+    "ติดอาวุธ พันธมิตร กบฏ ผสม การเกษตร ออมทรัพย์ สรรหา การ ชาติ".split())
 
 # after a name: every such body, a class (สำนักงานชลประทานทุกแห่ง)
 _EVERY = frozenset({"ทุก", "ทุกแห่ง"})
@@ -203,11 +204,15 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
             continue  # ศูนย์กลาง "hub", กองกำลังทหาร "troops"
         if not _starts_word(text, m.start(), head):
             continue  # กรม inside ทรัพยากรมนุษย์
+        letters = spelled_prefix(rest)
+        if len(spelled_letters(letters) or "") >= 2 and len(letters) < len(rest) \
+                and is_word(cut_words(rest[len(letters):])[0]):
+            rest = letters  # พรรคซีเอ็นอาร์พีมั่นคง: the party's acronym, then a word about it
         run = cut_words(rest)
         kept: list[str] = []
         for i, word in enumerate(run):
             if word in _STOP_WORDS and not (head in _COMMITTEES and word in _TASK_WORDS) \
-                    and not (word == "และ" and kept and _joins_name(run[i + 1:])):
+                    and not (word == "และ" and kept and head not in _DESCRIPTORS and _joins_name(run[i + 1:])):
                 break
             if word in _ACTS and (head not in _COMMITTEES or kept) and not (kept and kept[-1] in _AFTER_ACT_GOES_ON):
                 break
@@ -216,8 +221,8 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         words = [w.rstrip("ฯๆ ") for w in kept if w.rstrip("ฯๆ ")]
         if len(tail) < 3 or all(w in _GENERIC_TAILS for w in words) or "ต่าง" in words:
             continue  # ... ต่างๆ: "the various ...", a class of bodies
-        if run[len(kept):len(kept) + 1] and run[len(kept)] in _EVERY:
-            continue  # สำนักงานชลประทานทุกแห่ง: every such office, a class
+        if (run[len(kept):len(kept) + 1] and run[len(kept)] in _EVERY) or words[-1] == "ทั่วประเทศ":
+            continue  # สำนักงานชลประทานทุกแห่ง, ...ทั่วประเทศ: every such office, a class
         if head == "สำนักงาน" and words[0] == "ใหญ่":
             continue  # สำนักงานใหญ่องค์การสหประชาชาติ: a body's headquarters, the body is named after it
         if head == "พรรค" and words[0] in _NOT_A_PARTY:
@@ -266,7 +271,7 @@ def _of_country() -> re.Pattern[str]:
     return re.compile(rf"(?:\s?ของ\s?|-)(?P<land>{lands})(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
 
 
-_NOT_A_PARTY = frozenset("การเมือง รัฐบาล ฝ่ายค้าน ร่วม ร่วมรัฐบาล เล็ก ใหญ่ ขนาด ต่าง ใด".split())
+_NOT_A_PARTY = frozenset("การเมือง รัฐบาล ฝ่ายค้าน ร่วม ร่วมรัฐบาล เล็ก ใหญ่ ขนาด ต่าง ใด แกนหลัก พี่น้อง".split())
 # units known by their number
 _NUMBERED = frozenset("ช่อง กองบิน กองพล กองพัน เขต ภาค".split())
 _NUMBER = re.compile(r"\s?[0-9]{1,3}(?![0-9.,:])")
@@ -493,7 +498,8 @@ def _defined_abbreviations(text: str) -> list[tuple[int, int, str]]:
                         and cut_words(name[len(head):])[0] not in _STOP_WORDS and _shortens(name, letters)):
                     best = at
                 at = window.rfind(head, 0, at)
-        if best is not None:
+        if best is not None and not cut_words(window[best:])[-1] in _CLASS_ENDINGS:
+            # (สำนักงานสาธารณสุขจังหวัด (สสจ.) names a class of offices)
             found.append((base + best, base + len(window), window[best:]))
     return found
 
@@ -584,6 +590,11 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         if two:  # กองทัพไทยและกองทัพญี่ปุ่น: two bodies; look again from the second
             at = m.start() + two.start() + 3  # และ and กับ: three letters each
             continue
+        between = cut_words(m.group("body"))[1:]
+        if any((w in _STOP_WORDS and w not in _INSIDE_NAMES) or w in _ACTS for w in between):
+            continue  # กองทัพเผยด้วยว่ามีนักรบต่างชาติจากสิงคโปร์: a sentence, not a name
+        if m.group("body") in _WHOLE_NAMES and text[:m.start()].rstrip().endswith(_IN_VENUE):
+            continue  # กราดยิงในรัฐสภาอิหร่าน: the building, a place
         land = m.group("land")
         if land.startswith("รัฐ") and land not in countries():
             # a state's name runs to the next space: สำนักงานตำรวจรัฐเพนซิลเวเนียว่า ends before ว่า
@@ -630,7 +641,7 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     lands = countries()
     for match in matches:
         before = text[:match.start].rstrip()
-        if match.name in _VENUES and before.endswith(_AT):
+        if match.name in _VENUES and before.endswith(_IN_VENUE):
             continue
         if before.endswith(_KIND_OF):
             continue  # ระบบรัฐสภา "the parliamentary system"

@@ -143,6 +143,12 @@ _LETTERS = dict(zip(_LETTER_NAMES.split("|"), "WXMNFHLRSQZYABCDEGIJKOPTUV"))
 _ONE_LETTER = re.compile(_LETTER_NAMES)
 
 
+def spelled_prefix(text: str) -> str:
+    """The English letter names ``text`` starts with (ซีเอ็นอาร์พีมั่นคง -> ซีเอ็นอาร์พี), or ''."""
+    m = _SPELLED.match(text)
+    return m.group(0) if m else ""
+
+
 def spelled_letters(text: str) -> str | None:
     """The English letters ``text`` spells out in Thai (ยูเอ็นโอดีซี -> UNODC), or None when it is
     not made of letter names alone."""
