@@ -376,3 +376,16 @@ def test_run_ons_two_bodies_and_a_parliament_as_a_place_are_not_one_name():
     assert "คณะกรรมาธิการพิจารณาร่าง พ.ร.ป.ว่าด้วยคณะกรรมการการเลือกตั้ง" in extract_organizations(
         "", "กรณีที่คณะกรรมาธิการพิจารณาร่าง พ.ร.ป.ว่าด้วยคณะกรรมการการเลือกตั้ง(กกต.) มีมติ")
     assert extract_organizations("", "รวมถึงครู 23 คนจากวิทยาลัยดันซาลัน") == ("วิทยาลัยดันซาลัน",)
+
+
+def test_a_committee_of_a_house_and_a_council_of_a_country_are_named_whole():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ที่ให้การต่อคณะกรรมาธิการด้านข่าวกรองของวุฒิสภา เมื่อวันพฤหัสบดี") \
+        == ("คณะกรรมาธิการด้านข่าวกรองของวุฒิสภา",)
+    assert extract_organizations("", "ขณะที่แถลงการณ์ของสภาความมั่นคงแห่งชาติของอิหร่านระบุว่า") == ("สภาความมั่นคงแห่งชาติอิหร่าน",)
+    # the city after an officer (เจ้าหน้าที่ ends in ที่, "at") is the city's administration
+    assert extract_organizations("", "ทั้งในส่วนของเจ้าหน้าที่  กทม. และสถานประกอบการ") == ("กรุงเทพมหานคร",)
+    # ...and after a known body, that body's unit in the city
+    assert extract_organizations("", "สังกัดกองอำนวยการรักษาความมั่นคงภายใน กทม.ซึ่งประสบอุบัติเหตุ") \
+        == ("กองอำนวยการรักษาความมั่นคงภายในราชอาณาจักร",)

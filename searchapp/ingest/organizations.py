@@ -151,13 +151,15 @@ _LONG_STOP_WORDS = tuple(w for w in _STOP_WORDS if len(w) >= 3)
 _AFTER_ACT_GOES_ON = frozenset("วิสามัญ สามัญ ร่วม และ".split())  # a committee's kind; ป้องกันและปราบปราม
 _ACTS = frozenset("แจ้ง บุก พิจารณา เห็น เตือน ตกลง นัด ชนะ กำหนด ลงคะแนน หาเสียง เชื่อ โดน ฟ้อง รับฟ้อง "
                   "ออกหมาย ทุ่ม หวัง ครบ ทำหน้าที่ สูญเสีย แตกแยก ตกเป็น จัดลำดับ ดูแล รับ กำหนดให้ ตัดสินใจ "
-                  "เสีย ตำหนิ ดำเนินการ หยุด ลง ลงพื้นที่ เร่ง แนะนำ พยายาม เปิดทาง ทำหนังสือ ขออนุมัติ พร้อมด้วย".split())
+                  "เสีย ตำหนิ ดำเนินการ หยุด พิจารณาคดี ไต่สวน ประจำการ ลง ลงพื้นที่ เร่ง แนะนำ พยายาม เปิดทาง ทำหนังสือ ขออนุมัติ พร้อมด้วย".split())
 _GENERIC_TAILS = frozenset(
     "การเมือง รัฐ เอกชน ฝ่ายค้าน การศึกษา ต่างประเทศ ต่าง ใหญ่ กลาง ท้องถิ่น จังหวัด อำเภอ ทั่วประเทศ ใหม่ "
     "แห่งชาติ ดัง ทุก เขต ภาค แห่ง อื่น ท้องที่ ชุด ย่อย ใด "
     # kinds of forces, cooperatives and committees: กองกำลังติดอาวุธ, สหกรณ์การเกษตร, คณะกรรมการสรรหา
     "ติดอาวุธ พันธมิตร กบฏ ผสม การเกษตร ออมทรัพย์ สรรหา การ ชาติ".split())
 
+# a committee's house: …ของวุฒิสภา, …ของสภาผู้แทนราษฎร (a country may follow)
+_OF_HOUSE = re.compile(r"\s?ของ\s?(?:วุฒิสภา|สภาผู้แทนราษฎร|รัฐสภา|สภานิติบัญญัติแห่งชาติ)(?:สหรัฐ(?:อเมริกา)?)?")
 # after a name: every such body, a class (สำนักงานชลประทานทุกแห่ง)
 _EVERY = frozenset({"ทุก", "ทุกแห่ง"})
 # a Thai abbreviation: consonants only (คสช, กกต)
@@ -165,6 +167,12 @@ _CONSONANTS = re.compile("[\u0e01-\u0e2e]{2,6}")
 # a name ending in an administrative level with no place after it names a class of
 # bodies (สำนักงานจัดหางานจังหวัด: "the provincial employment offices"), not one body
 _CLASS_ENDINGS = frozenset("จังหวัด อำเภอ ตำบล เขต แขวง ภาค ประจำภาค".split())
+
+
+def _word_before(before: str) -> str:
+    """The last word of ``before`` (ที่ of ที่ กทม., not the ที่ ending เจ้าหน้าที่)."""
+    run = THAI_BEFORE.search(before.rstrip())
+    return cut_words(run.group(0))[-1] if run else ""
 
 
 def _until_stop_word(run: str) -> str:
@@ -255,6 +263,9 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         land = _of_country().match(text, end)
         if land and land.group("land") not in text[m.start():end]:
             end = land.end()
+        house = _OF_HOUSE.match(text, end) if head in _COMMITTEES else None
+        if house:  # คณะกรรมาธิการด้านข่าวกรองของวุฒิสภา: the house it belongs to is part of its name
+            end = house.end()
         if text[end:end + 1] == "." and text[m.start("rest"):end].endswith(words[-1]) \
                 and _CONSONANTS.fullmatch(words[-1]) and not is_word(words[-1]):
             end += 1  # สำนักเลขาธิการคสช.: a name ending in an abbreviation keeps its dot
@@ -645,8 +656,13 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             continue
         if before.endswith(_KIND_OF):
             continue  # ระบบรัฐสภา "the parliamentary system"
-        if match.name in _CITY_BODIES and (before.endswith(_IN_PLACE) or _AND_SURROUNDINGS.match(text, match.end)
-                                           or _PLACE_BEFORE.search(before)):
+        if match.name in _CITY_BODIES and (_word_before(before) in _IN_PLACE or _AND_SURROUNDINGS.match(text, match.end)
+                                           or _PLACE_BEFORE.search(before)
+                                           # a known body's unit in the city: กองอำนวยการรักษาความมั่นคงภายใน กทม.
+                                           # or กอ.รมน.กรุงเทพมหานคร (written in full after a space, one more of a list)
+                                           or any(match.start == k.end or (match.start - k.end == 1 and
+                                                                           text.startswith("กทม", match.start))
+                                                  for k in matches)):
             continue
         if abroad and match.name in _EVERY_COUNTRY:
             continue
@@ -656,10 +672,14 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             name = match.name
             rest = text[match.end:match.end + 40].lstrip()
             rest = rest[3:].lstrip() if rest.startswith("ของ") else rest
+            written = text[match.start:match.end]
             land = (next((c for c in lands if rest.startswith(c)), None)
-                    if name.startswith(_FOREIGN_HEADS + ("พรรค",)) else None)
+                    if name.startswith(_FOREIGN_HEADS + ("พรรค",)) or written.startswith("สภา") else None)
             # กห.กัมพูชา: a Thai body's short name followed by a country is that country's body;
-            # พรรคประชาชนกัมพูชา is Cambodia's party, not the Thai พรรคประชาชน
+            # พรรคประชาชนกัมพูชา is Cambodia's party, not the Thai พรรคประชาชน; สภาความมั่นคงแห่งชาติของ
+            # อิหร่าน is Iran's council, named as written (the Thai one's canonical name is its office's)
+            if land and written.startswith("สภา"):
+                name = written
             add(name + land if land else name, match.start)
             taken.append((match.start, match.end))
     unknown = set()
