@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 from searchapp.ingest import ingest_file  # noqa: E402
 from searchapp.thai.orgs import alias_key, registry  # noqa: E402
 
-DEFAULT_LABELS = [ROOT / "tests" / "data" / f"org_labels{suffix}.json" for suffix in ("", "_heldout", "_test", "_blind", "_blind2", "_blind3", "_blind4")]
+DEFAULT_LABELS = [ROOT / "tests" / "data" / f"org_labels{suffix}.json" for suffix in ("", "_heldout", "_test", "_blind", "_blind2", "_blind3", "_blind4",
+                                                                                  "_blind5", "_blind6", "_blind7", "_blind8", "_blind9")]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "dailynews" / "articles"
 
 
@@ -65,7 +66,7 @@ def evaluate(labels: dict[str, list[list[str]]], corpus: Path, verbose: bool = F
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--labels", type=Path, action="append", help="a label file (repeatable; default: the three sets)")
+    parser.add_argument("--labels", type=Path, action="append", help="a label file (repeatable; default: every set in tests/data)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--verbose", action="store_true", help="list wrong and missed organizations per article")
     args = parser.parse_args(argv)
