@@ -394,3 +394,13 @@ def test_a_committee_of_a_house_and_a_council_of_a_country_are_named_whole():
     # ...and after a known body, that body's unit in the city
     assert extract_organizations("", "สังกัดกองอำนวยการรักษาความมั่นคงภายใน กทม.ซึ่งประสบอุบัติเหตุ") \
         == ("กองอำนวยการรักษาความมั่นคงภายในราชอาณาจักร",)
+
+
+def test_a_committee_named_only_by_what_such_committees_do_is_not_a_name():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "จากนี้จะมีการตั้งคณะกรรมการตรวจสอบข้อเท็จจริง โดยมีศ.นพ.ประพันธ์") == ()
+    assert extract_organizations("", "โดยคณะอนุกรรมการสอบสวนมีเวลาดำเนินการ") == ()
+    # ...but one that names its task's object is a name
+    assert "คณะกรรมการส่งเสริมการพัฒนาฝีมือแรงงาน" in extract_organizations(
+        "", "ล่าสุดคณะกรรมการส่งเสริมการพัฒนาฝีมือแรงงานได้เห็นชอบ")

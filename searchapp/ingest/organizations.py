@@ -160,6 +160,9 @@ _GENERIC_TAILS = frozenset(
 
 # a committee's house: …ของวุฒิสภา, …ของสภาผู้แทนราษฎร (a country may follow)
 _OF_HOUSE = re.compile(r"\s?ของ\s?(?:วุฒิสภา|สภาผู้แทนราษฎร|รัฐสภา|สภานิติบัญญัติแห่งชาติ)(?:สหรัฐ(?:อเมริกา)?)?")
+# what ad hoc committees are set up to do, with nothing more that names one: คณะกรรมการตรวจสอบข้อเท็จจริง
+_GENERIC_TASKS = frozenset("ตรวจสอบ สอบสวน สอบ ข้อเท็จจริง ติดตาม ประเมินผล ที่ปรึกษา กฎหมาย เตรียมการ ศึกษา กำกับ "
+                           "ขับเคลื่อน รัฐมนตรี บริหาร ดำเนินงาน".split())
 # after a name: every such body, a class (สำนักงานชลประทานทุกแห่ง)
 _EVERY = frozenset({"ทุก", "ทุกแห่ง"})
 # a Thai abbreviation: consonants only (คสช, กกต)
@@ -233,6 +236,8 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
             continue  # สำนักงานชลประทานทุกแห่ง, ...ทั่วประเทศ: every such office, a class
         if head == "สำนักงาน" and words[0] == "ใหญ่":
             continue  # สำนักงานใหญ่องค์การสหประชาชาติ: a body's headquarters, the body is named after it
+        if head in _COMMITTEES and all(w in _GENERIC_TASKS or w in _GENERIC_TAILS for w in words):
+            continue  # คณะกรรมการตรวจสอบข้อเท็จจริง, คณะอนุกรรมการสอบสวน: a committee of a kind, set up for the case
         if head == "พรรค" and words[0] in _NOT_A_PARTY:
             continue  # พรรคการเมืองใหญ่, พรรครัฐบาล, พรรคฝ่ายค้านกัมพูชา: a kind of party, not its name
         if head == _BUREAU and not (words[0] in _BUREAU_FIRST_WORDS
@@ -282,7 +287,7 @@ def _of_country() -> re.Pattern[str]:
     return re.compile(rf"(?:\s?ของ\s?|-)(?P<land>{lands})(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
 
 
-_NOT_A_PARTY = frozenset("การเมือง รัฐบาล ฝ่ายค้าน ร่วม ร่วมรัฐบาล เล็ก ใหญ่ ขนาด ต่าง ใด แกนหลัก พี่น้อง".split())
+_NOT_A_PARTY = frozenset("การเมือง รัฐบาล ฝ่ายค้าน ร่วม ร่วมรัฐบาล เล็ก ใหญ่ ขนาด ต่าง ใด แกน แกนหลัก พี่น้อง".split())
 # units known by their number
 _NUMBERED = frozenset("ช่อง กองบิน กองพล กองพัน เขต ภาค".split())
 _NUMBER = re.compile(r"\s?[0-9]{1,3}(?![0-9.,:])")
