@@ -514,7 +514,7 @@ def _defined_abbreviations(text: str) -> list[tuple[int, int, str]]:
                         and cut_words(name[len(head):])[0] not in _STOP_WORDS and _shortens(name, letters)):
                     best = at
                 at = window.rfind(head, 0, at)
-        if best is not None and not cut_words(window[best:])[-1] in _CLASS_ENDINGS:
+        if best is not None and cut_words(window[best:])[-1] not in _CLASS_ENDINGS:
             # (สำนักงานสาธารณสุขจังหวัด (สสจ.) names a class of offices)
             found.append((base + best, base + len(window), window[best:]))
     return found

@@ -141,6 +141,7 @@ _NOT_MID_CLUSTER = r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
 _LETTER_NAMES = "ดับเบิลยู|เอ็กซ์|เอ็ม|เอ็น|เอฟ|เอช|แอล|อาร์|เอส|คิว|แซด|วาย|เอ|บี|ซี|ดี|อี|จี|ไอ|เจ|เค|โอ|พี|ที|ยู|วี"
 _LETTERS = dict(zip(_LETTER_NAMES.split("|"), "WXMNFHLRSQZYABCDEGIJKOPTUV"))
 _ONE_LETTER = re.compile(_LETTER_NAMES)
+_SPELLED = re.compile(f"(?:{_LETTER_NAMES})+")
 
 
 def spelled_prefix(text: str) -> str:
@@ -157,7 +158,6 @@ def spelled_letters(text: str) -> str | None:
     return "".join(_LETTERS[m.group(0)] for m in _ONE_LETTER.finditer(text))
 
 
-_SPELLED = re.compile(f"(?:{_LETTER_NAMES})+")
 _LETTER_BEFORE = re.compile(f"(?:{_LETTER_NAMES})$")
 # letters running on to the end of the Thai run: a longer acronym (ไอเอสเอส), not a word after it (ไอเอสเคย)
 _LETTERS_TO_END = re.compile(f"(?:{_LETTER_NAMES})+(?![\u0e01-\u0e4e])")
