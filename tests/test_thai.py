@@ -355,7 +355,8 @@ def test_units_bureaus_forces_and_cooperatives_are_found_by_their_heads():
 def test_a_curated_name_is_found_written_without_its_spaces():
     from searchapp.ingest.organizations import extract_organizations
 
-    assert extract_organizations('"บริติชแอร์เวย์ส" ยังวุ่นหนัก', "") == ("บริติช แอร์เวย์ส",)
+    # บริษัท ท่าอากาศยานไทย is curated with its space only
+    assert extract_organizations("", "ผู้บริหารบริษัทท่าอากาศยานไทยเปิดเผยว่า") == ("การท่าอากาศยานแห่งประเทศไทย",)
     assert extract_organizations("", "สายการบินบริติช แอร์เวย์ส ออกแถลงการณ์") == ("บริติช แอร์เวย์ส",)
 
 
