@@ -11,7 +11,8 @@ import re
 from functools import lru_cache
 
 from ..analysis.segment import cut_syllables, cut_words, is_word
-from ..thai.orgs import THAI_BEFORE, abbreviation_starts_word, countries, registry, spelled_letters, spelled_prefix
+from ..thai.orgs import (THAI_BEFORE, abbreviation_starts_word, countries, registry, spelled_letters, spelled_prefix,
+                         word_before)
 
 _EN_HEADS = re.compile(
     r"\b(Organi[sz]ation|Office|Conference|Committee|Commission|Council|Assembly|Institute|Bank|"
@@ -170,12 +171,6 @@ _CONSONANTS = re.compile("[\u0e01-\u0e2e]{2,6}")
 # a name ending in an administrative level with no place after it names a class of
 # bodies (สำนักงานจัดหางานจังหวัด: "the provincial employment offices"), not one body
 _CLASS_ENDINGS = frozenset("จังหวัด อำเภอ ตำบล เขต แขวง ภาค ประจำภาค".split())
-
-
-def _word_before(before: str) -> str:
-    """The last word of ``before`` (ที่ of ที่ กทม., not the ที่ ending เจ้าหน้าที่)."""
-    run = THAI_BEFORE.search(before.rstrip())
-    return cut_words(run.group(0))[-1] if run else ""
 
 
 def _until_stop_word(run: str) -> str:
@@ -392,8 +387,10 @@ def _transliterated_pieces(text: str, end: int, foreign: bool = False) -> int:
             break
         piece = m.group("piece")
         if (("\u0e4c" not in piece and not foreign) or piece.startswith(_NAME_STARTS)
-                or piece.startswith(_LONG_STOP_WORDS)  # กล่าวว่า: one dictionary word the corpus list lacks
-                or (cut_words(piece)[0] in _common_words() and is_word(cut_words(piece)[0]))):
+                or piece.startswith(_LONG_STOP_WORDS)):  # กล่าวว่า: one dictionary word the corpus list lacks
+            break
+        first = cut_words(piece)[0]
+        if first in _common_words() and is_word(first):
             break
         end = m.end()
     return end
@@ -440,11 +437,17 @@ _NOT_BODIES = frozenset({"CEO", "MOU", "GDP", "FTA", "VAT", "PM", "AI", "ID", "V
 _INSIDE_NAMES = frozenset({"และ", "ของ", "แห่ง"})
 
 
+def _clause_before(text: str, end: int) -> tuple[int, str]:
+    """(where it starts, the text) of the clause ending at ``end``: up to 90 characters, not across a
+    bracket, a quote, a comma, a line end or a wide space (where a bracketed abbreviation's name is)."""
+    window = re.split(r"[\n()\"“”,]|\s{2,}", text[max(0, end - 90):end])[-1]
+    return end - len(window), window
+
+
 def _name_before(text: str, end: int) -> int | None:
     """Where the name ending at ``end`` starts: the first head word in the clause before it from which
     the rest reads as one name (no word that ends a name, at most 80 characters), or None."""
-    window = re.split(r"[\n()\"“”,]|\s{2,}", text[max(0, end - 90):end])[-1]
-    base = end - len(window)
+    base, window = _clause_before(text, end)
     heads = {}
     for head in _INTRODUCED_STARTS:  # longest first: at each place, the longest head written there
         for i in _find_all(window, head):
@@ -503,8 +506,7 @@ def _defined_abbreviations(text: str) -> list[tuple[int, int, str]]:
         if len(letters) < 2:
             continue
         end = len(text[:m.start()].rstrip())
-        window = re.split(r"[\n()\"“”,]|\s{2,}", text[max(0, end - 90):end])[-1]
-        base = end - len(window)
+        base, window = _clause_before(text, end)
         best = None
         for head in _INTRODUCED_STARTS:
             at = window.rfind(head)
@@ -661,7 +663,7 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             continue
         if before.endswith(_KIND_OF):
             continue  # ระบบรัฐสภา "the parliamentary system"
-        if match.name in _CITY_BODIES and (_word_before(before) in _IN_PLACE or _AND_SURROUNDINGS.match(text, match.end)
+        if match.name in _CITY_BODIES and (word_before(before.rstrip(), len(before.rstrip())) in _IN_PLACE or _AND_SURROUNDINGS.match(text, match.end)
                                            or _PLACE_BEFORE.search(before)
                                            # a known body's unit in the city: กองอำนวยการรักษาความมั่นคงภายใน กทม.
                                            # or กอ.รมน.กรุงเทพมหานคร (written in full after a space, one more of a list)

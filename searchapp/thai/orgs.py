@@ -122,15 +122,24 @@ class OrganizationRegistry:
 THAI_BEFORE = re.compile(r"[\u0e01-\u0e4e]{1,20}$")
 
 
+def word_before(text: str, start: int) -> str:
+    """The last word of the Thai letters written just before ``start`` (up to 20), or ''."""
+    before = THAI_BEFORE.search(text, max(0, start - 20), start)
+    if before is None:
+        return ""
+    from ..analysis.segment import cut_words
+
+    return cut_words(before.group(0))[-1]
+
+
 def abbreviation_starts_word(text: str, start: int) -> bool:
     """A Thai abbreviation glued to the word before it (อธิบดีกพร., ให้กต.) starts where that word
     ends; inside a longer abbreviation (สกสค. holds สค.) it does not."""
-    before = THAI_BEFORE.search(text, max(0, start - 20), start)
-    if before is None:
+    last = word_before(text, start)
+    if not last:
         return True
-    from ..analysis.segment import cut_words, is_word
+    from ..analysis.segment import is_word
 
-    last = cut_words(before.group(0))[-1]
     return len(last) >= 2 and is_word(last)
 
 
