@@ -176,10 +176,10 @@ def test_a_city_named_as_a_place_and_a_cabinet_abroad_are_not_organization_menti
                                           ("org_labels_blind.json", (0.85, 0.8)),
                                           ("org_labels_blind5.json", (0.9, 0.85)),
                                           ("org_labels_blind6.json", (0.9, 0.85)),
-                                          ("org_labels_blind7.json", (0.8, 0.8)),
+                                          ("org_labels_blind7.json", (0.85, 0.8)),
                                           ("org_labels_blind8.json", (0.85, 0.85)),
-                                          ("org_labels_blind9.json", (0.8, 0.8)),
-                                          ("org_labels_blind10.json", (0.8, 0.85))])
+                                          ("org_labels_blind9.json", (0.85, 0.8)),
+                                          ("org_labels_blind10.json", (0.88, 0.85))])
 def test_organization_extraction_on_the_hand_labelled_articles_stays_above_its_floor(labels, floor):
     # development sets (README): each must stay at or above its floor; this pins against regressions
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -406,3 +406,43 @@ def test_a_committee_named_only_by_what_such_committees_do_is_not_a_name():
     # ...but one that names its task's object is a name
     assert "คณะกรรมการส่งเสริมการพัฒนาฝีมือแรงงาน" in extract_organizations(
         "", "ล่าสุดคณะกรรมการส่งเสริมการพัฒนาฝีมือแรงงานได้เห็นชอบ")
+
+
+def test_a_name_ends_before_an_adverb_or_auxiliary_the_part_of_speech_lexicons_know():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # ขึ้น, เรียบร้อย, ยังคง: words PyThaiNLP's lexicons tag as adverbs or auxiliaries end a name
+    assert extract_organizations("", "ผู้ว่าฯ สั่งตั้งคณะกรรมการขึ้นหนึ่งชุดเพื่อดูแลเรื่องนี้") == ()
+    assert extract_organizations("", "นักศึกษาปีหนึ่งรายงานตัวกับมหาวิทยาลัยเรียบร้อยแล้ว") == ()
+    assert "ศาลทหาร" in extract_organizations("", "วันนี้ศาลทหารขึ้นบัลลังก์อ่านคำพิพากษา")
+    # ...but a province (เลย) or the prefix นัก is part of a name
+    assert "สมาคมนักร้องลูกกรุง" in extract_organizations("", "สมาคมนักร้องลูกกรุงจัดงานประจำปี")
+
+
+def test_a_name_written_short_with_paiyannoi_is_the_name_it_shortens():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # the one curated organization whose name begins so
+    assert extract_organizations("", "ทางกระทรวงทรัพยากรฯ ออกประกาศเตือนประชาชน") == (
+        "กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม",)
+    # or the article's own name written in full
+    orgs = extract_organizations("", "สมาคมกีฬาว่ายน้ำชายฝั่งทะเลอันดามัน จัดการแข่งขัน ส่วนสมาคมกีฬาว่ายน้ำฯ ยังไม่ตอบ")
+    assert orgs == ("สมาคมกีฬาว่ายน้ำชายฝั่งทะเลอันดามัน",)
+
+
+def test_what_follows_is_a_describes_a_body_rather_than_naming_one():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "บ้านหนองแวงซึ่งเป็นโรงเรียนขยายโอกาสของอำเภอนี้") == ()
+    assert extract_organizations("", "ที่นี่ถือเป็นโรงเรียนทหารสถาบันหลักของประเทศ") == ()
+    # ...unless it is a new name, or introduced with its short form
+    assert "มูลนิธิเพื่อนชาวนาไทย" in extract_organizations("", "กลุ่มนี้เปลี่ยนชื่อแล้ว เป็นมูลนิธิเพื่อนชาวนาไทย เมื่อปีก่อน")
+    assert "มูลนิธิเพื่อนชาวนาไทย" in extract_organizations("", "ผู้ก่อตั้งซึ่งเป็นมูลนิธิเพื่อนชาวนาไทย (มพท.) เผยว่า")
+
+
+def test_a_head_word_with_one_describing_word_is_a_kind_of_body():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "รัฐบาลปรับโครงสร้างกระทรวงสำคัญหลายแห่ง") == ()
+    assert extract_organizations("", "พรรคเก่าแก่ที่สุดของประเทศประกาศจุดยืน") == ()
+    assert extract_organizations("", "นายกฯ ตั้งคณะกรรมการพิเศษขึ้นมาดูแล") == ()

@@ -7,6 +7,7 @@ start with a head word (กรม, ศาล, มูลนิธิ, ...).
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 
@@ -138,7 +139,7 @@ _STOP_WORDS = frozenset(
     "เปิดเผย ออก ประกาศ วินิจฉัย ทุก อนุมัติ เมื่อ ต่อ ร่วม เผย ระบุ ชี้ ยืนยัน ส่ง นำ เข้า แล้ว นี้ ดังกล่าว ด้วย "
     "ทั้ง เพียง แห่งนี้ สั่ง พิพากษา จัด มอบ ขอ เตรียม ถึง ตาม แต่ กำลัง อยู่ ไป มา ทำ หา ดู เคย ต้อง ควร อาจ "
     "ทั่ว เช่น รวม คือ อีก หลาย เผยแพร่ เข้าร่วม จัดทำ นำร่อง ภายใต้ ยื่น รอบ ใกล้ ระหว่าง สำหรับ แก่ ภายใน "
-    "ตั้ง ใช้ ก็ตาม ประจำปี สอบ ฆ่า ตัดสิน "
+    "ตั้ง ใช้ ก็ตาม ประจำปี สอบ ฆ่า ตัดสิน อย่าง อัน "
     # which one, not a name: พรรคนั้น, พรรคเรา, กรมหนึ่ง, คณะอนุกรรมการแต่ละชุด, สายการบินที่จะใช้บริการ
     "นั้น อย่างนั้น เรา เดียว หนึ่ง แห่งหนึ่ง ไหน แต่ละ ทั้งหมด เหมือน เหมือนเดิม ที่จะ หลังจาก หลังจากที่ ประมาณ "
     # what it did or may do: พรรคจึงเชื่อ, คณะกรรมการสรรหาสามารถ..., สมาคมบอกว่า
@@ -146,6 +147,14 @@ _STOP_WORDS = frozenset(
     # how big or how many, not a name: สำนักข่าวยักษ์ใหญ่, สำนักงานชลประทานทุกแห่ง, คณะกรรมการบางราย
     "ยักษ์ ยักษ์ใหญ่ ชื่อดัง ทุกแห่ง บางราย ปี ปีละ ทราบ ก่อน เกี่ยวกับ ครับ เช่นเดียวกับ มากกว่า ใด จน เพื่อให้".split())
 _LONG_STOP_WORDS = tuple(w for w in _STOP_WORDS if len(w) >= 3)
+# function words the part-of-speech lexicons know that can still be part of a name: the prefix นัก
+# (สมาคมนักข่าว...), หน่วยเฉพาะกิจ "task force"; and pieces of names the word cut breaks off (คลองจั่น
+# cut ค + ลอง + จั่น, แอริโซน่า ending in น่า)
+_IN_NAMES_TOO = frozenset({"นัก", "เฉพาะกิจ", "ลอง", "น่า"})
+# ORCHID tags of adverbs, auxiliaries, negation and sentence endings; UD tags of auxiliaries and particles
+_FUNCTION_TAGS = frozenset("ADVN ADVI ADVP ADVS XVBM XVAE XVAM XVMM XVBB NEG EITT AUX PART".split())
+# ORCHID's attributive verbs and UD's adjectives: one of them alone after a head describes a body
+_ADJECTIVE_TAGS = frozenset({"VATT", "ADJ"})
 # verbs news writes right after the body that acts (สำนักงานอุตุนิยมวิทยาแจ้ง, ศาลปกครองเห็น, กรมชลฯเตือน);
 # a committee is named by its task, so one may open its name (คณะกรรมการพิจารณาร่าง..., also after its kind:
 # คณะกรรมาธิการวิสามัญพิจารณา...) but not follow the task (คณะกรรมการการแพทย์กำหนด)
@@ -159,6 +168,10 @@ _GENERIC_TAILS = frozenset(
     # kinds of forces, cooperatives and committees: กองกำลังติดอาวุธ, สหกรณ์การเกษตร, คณะกรรมการสรรหา
     "ติดอาวุธ พันธมิตร กบฏ ผสม การเกษตร ออมทรัพย์ สรรหา การ ชาติ".split())
 
+# "is a ...": what follows เป็น describes something (ซึ่งเป็นศาลชั้นต้น), unless a renaming gives the
+# new name (เปลี่ยนชื่อใหม่แล้ว เป็น…, แปรสภาพเป็น…) or the name is introduced with its short form after it
+_IS_A, _RENAMED = re.compile(r"เป็น\s?$"), re.compile("ชื่อ|สภาพ")
+_INTRODUCED = re.compile(r"\s?(?:\(|หรือ\s)")
 # a committee's house: …ของวุฒิสภา, …ของสภาผู้แทนราษฎร (a country may follow)
 _OF_HOUSE = re.compile(r"\s?ของ\s?(?:วุฒิสภา|สภาผู้แทนราษฎร|รัฐสภา|สภานิติบัญญัติแห่งชาติ)(?:สหรัฐ(?:อเมริกา)?)?")
 # what ad hoc committees are set up to do, with nothing more that names one: คณะกรรมการตรวจสอบข้อเท็จจริง
@@ -173,10 +186,36 @@ _CONSONANTS = re.compile("[\u0e01-\u0e2e]{2,6}")
 _CLASS_ENDINGS = frozenset("จังหวัด อำเภอ ตำบล เขต แขวง ภาค ประจำภาค".split())
 
 
+@lru_cache(maxsize=1)
+def _word_tags() -> dict[str, frozenset[str]]:
+    """Thai words and their parts of speech by PyThaiNLP's unigram taggers (trained on the ORCHID
+    corpus and on the Parallel Universal Dependencies treebank; models CC-BY-4.0 by the PyThaiNLP
+    project, read from its data folder): each word's commonest tag in each, ORCHID's and UD's together."""
+    from ..config import pythainlp_file
+
+    tags: dict[str, set[str]] = {}
+    for name in ("pos_orchid_unigram.json", "pos_ud_unigram-v0.2.json"):
+        for word, tag in json.loads(pythainlp_file(name).read_text("utf-8-sig")).items():
+            if word and all("\u0e01" <= c <= "\u0e4e" for c in word):
+                tags.setdefault(word, set()).add(tag)
+    return {word: frozenset(found) for word, found in tags.items()}
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """The curated stop words and the function words of the part-of-speech lexicons (_word_tags): words
+    tagged as an adverb, auxiliary, negation or particle, of three letters or more: a name ends before
+    one (คณะกรรมการขึ้น, มหาวิทยาลัยเรียบร้อย, กระทรวงอุดมศึกษาเสร็จ). Words some curated organization's
+    Thai name uses (ทรง, สาธารณะ), province names (เลย) and _IN_NAMES_TOO are not among them."""
+    tagged = {w for w, tags in _word_tags().items() if tags & _FUNCTION_TAGS and len(w) >= 3}
+    in_names = {w for org in registry().organizations for alias in (org.name,) + org.thai for w in cut_words(alias)}
+    return _STOP_WORDS | frozenset(tagged - in_names - _provinces() - _IN_NAMES_TOO)
+
+
 def _until_stop_word(run: str) -> str:
     """The words of an unspaced Thai ``run`` before the first one that cannot be part of a name."""
     words = cut_words(run)
-    return "".join(words[:next((i for i, w in enumerate(words) if w in _STOP_WORDS), len(words))])
+    return "".join(words[:next((i for i, w in enumerate(words) if w in _stop_words()), len(words))])
 
 
 def _starts_word(text: str, start: int, head: str) -> bool:
@@ -217,7 +256,7 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         run = cut_words(rest)
         kept: list[str] = []
         for i, word in enumerate(run):
-            if word in _STOP_WORDS and not (head in _COMMITTEES and word in _TASK_WORDS) \
+            if word in _stop_words() and not (head in _COMMITTEES and word in _TASK_WORDS) \
                     and not (word == "และ" and kept and head not in _DESCRIPTORS and _joins_name(run[i + 1:])):
                 break
             if word in _ACTS and (head not in _COMMITTEES or kept) and not (kept and kept[-1] in _AFTER_ACT_GOES_ON):
@@ -231,6 +270,10 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
             continue  # สำนักงานชลประทานทุกแห่ง, ...ทั่วประเทศ: every such office, a class
         if head == "สำนักงาน" and words[0] == "ใหญ่":
             continue  # สำนักงานใหญ่องค์การสหประชาชาติ: a body's headquarters, the body is named after it
+        if len(words) == 1 and _word_tags().get(words[0], frozenset()) & _ADJECTIVE_TAGS \
+                and not _of_country().match(text, m.start("rest") + len(tail)):
+            continue  # คณะกรรมการพิเศษ, พรรคเก่าแก่, กระทรวงสำคัญ: a kind of body, described (unless its
+            # country follows: กองกำลังความมั่นคงของอิรัก, as a unit described with its country below)
         if head in _COMMITTEES and all(w in _GENERIC_TASKS or w in _GENERIC_TAILS for w in words):
             continue  # คณะกรรมการตรวจสอบข้อเท็จจริง, คณะอนุกรรมการสอบสวน: a committee of a kind, set up for the case
         if head == "พรรค" and words[0] in _NOT_A_PARTY:
@@ -269,6 +312,10 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         if text[end:end + 1] == "." and text[m.start("rest"):end].endswith(words[-1]) \
                 and _CONSONANTS.fullmatch(words[-1]) and not is_word(words[-1]):
             end += 1  # สำนักเลขาธิการคสช.: a name ending in an abbreviation keeps its dot
+        before = text[max(0, m.start() - 25):m.start()]
+        if _IS_A.search(before) and not _RENAMED.search(before) and not _INTRODUCED.match(text, end):
+            at = end  # the whole description: no name inside it either (โรงเรียนทหารสถาบันหลัก)
+            continue  # ซึ่งเป็นโรงเรียนขยายโอกาส, เป็นกระทรวงแห่งอนาคต: what something is, not a name
         tail = text[m.start("rest"):end]
         name = " ".join(tail.split()) if head in _DESCRIPTORS and tail not in lands else head + tail
         found.append((m.start(), end, name))
@@ -328,7 +375,7 @@ def _police(text: str) -> list[tuple[int, int, str]]:
             end = m.start("city") + len(place)
         else:  # a city's own police named with the city alone: ตำรวจนครบาลลอนดอน
             place = cut_words(m.group("name"))[0]
-            if len(place) < 3 or place in _STOP_WORDS or place in _common_words():
+            if len(place) < 3 or place in _stop_words() or place in _common_words():
                 continue  # ตำรวจนครบาลกำลัง...: an ordinary word, no city
             end = m.start("name") + len(place)
         found.append((m.start(), end, "ตำรวจ" + (m.group("kind") or "") + place))
@@ -360,7 +407,7 @@ def _across_hyphens(rest: str) -> str:
 def _joins_name(rest: list[str]) -> bool:
     """Is และ here inside one name (กรมสวัสดิการและคุ้มครองแรงงาน), not between two (…และกระทรวง…)?
     Written without a space, followed by more of the name, not by another body or a verb."""
-    return bool(rest) and not rest[0].startswith(_NAME_STARTS) and rest[0] not in _STOP_WORDS
+    return bool(rest) and not rest[0].startswith(_NAME_STARTS) and rest[0] not in _stop_words()
 
 
 def _described(words: list[str]) -> bool:
@@ -461,8 +508,8 @@ def _name_before(text: str, end: int) -> int | None:
         if any(piece.startswith(_INTRODUCED_STARTS) for piece in name.split()[1:]):
             continue  # a list of names: ธนาคารไทยพาณิชย์ สำนักงานคณะกรรมการส่งเสริมการลงทุน (บีโอไอ)
         first = cut_words(name[len(head):])[0]
-        if any(w in _STOP_WORDS and w not in _INSIDE_NAMES for w in words[1:]) \
-                or first in _STOP_WORDS or first in _NOT_A_PARTY or first in _GENERIC_TAILS:
+        if any(w in _stop_words() and w not in _INSIDE_NAMES for w in words[1:]) \
+                or first in _stop_words() or first in _NOT_A_PARTY or first in _GENERIC_TAILS:
             continue  # also a kind of body before the name: พรรครัฐบาลพรรคประชาชนกัมพูชา (ซีพีพี)
         if any(w == "และ" and not _joins_name(words[i + 1:]) for i, w in enumerate(words)):
             continue  # two names: พรรคคอมมิวนิสต์ และกองทัพประชาชนใหม่
@@ -513,7 +560,7 @@ def _defined_abbreviations(text: str) -> list[tuple[int, int, str]]:
             while at != -1:
                 name = window[at:]
                 if (len(head) + 3 <= len(name) <= 80 and name not in _INTRODUCED_STARTS and (best is None or at > best)
-                        and cut_words(name[len(head):])[0] not in _STOP_WORDS and _shortens(name, letters)):
+                        and cut_words(name[len(head):])[0] not in _stop_words() and _shortens(name, letters)):
                     best = at
                 at = window.rfind(head, 0, at)
         if best is not None and cut_words(window[best:])[-1] not in _CLASS_ENDINGS:
@@ -562,7 +609,7 @@ def _missions(text: str) -> list[tuple[int, int, str]]:
             # the seat is one name, a city's maybe after its kind: ประจำสหประชาชาติ, ณ นครชิคาโก
             words = cut_words(m.group("place"))
             place = "".join(words[:2] if words[0] in _SEAT_KINDS else words[:1])
-            if words[0] in _STOP_WORDS:
+            if words[0] in _stop_words():
                 place = ""
             if len(place) >= 3:
                 name += (" ณ " if m.group("at") == "ณ" else "ประจำ") + place
@@ -609,7 +656,7 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             at = m.start() + two.start() + 3  # และ and กับ: three letters each
             continue
         between = cut_words(m.group("body"))[1:]
-        if any((w in _STOP_WORDS and w not in _INSIDE_NAMES) or w in _ACTS for w in between):
+        if any((w in _stop_words() and w not in _INSIDE_NAMES) or w in _ACTS for w in between):
             continue  # กองทัพเผยด้วยว่ามีนักรบต่างชาติจากสิงคโปร์: a sentence, not a name
         if m.group("body") in _WHOLE_NAMES and text[:m.start()].rstrip().endswith(_IN_VENUE):
             continue  # กราดยิงในรัฐสภาอิหร่าน: the building, a place
@@ -689,12 +736,15 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
                 name = written
             add(name + land if land else name, match.start)
             taken.append((match.start, match.end))
-    unknown = set()
-    for start, _, name in discovered:
-        known = reg.canonical(name)
+    unknown, written_short = set(), set()
+    for start, end, name in discovered:
+        short = text.startswith("ฯ", end)  # กระทรวงทรัพยากรฯ: a name cut short
+        known = reg.canonical(name) or (reg.completion(name) if short else None)
         add(known or name, start)
         if not known:
             unknown.add(name)
+            if short:
+                written_short.add(name)
 
     for m in _NAME_AND_ACRONYM.finditer(text):
         english, acronym = m.group("en").strip(), m.group("ab")
@@ -716,7 +766,9 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             add(acronym, m.start())
 
     # a discovered name that is the start of another one is that name cut short where it was written
-    # with a break (กรมฝนหลวงและ การบินเกษตร)
-    cut_short = {n for n in unknown if any(o != n and o.startswith(n) and cut_words(o[len(n):])[0] in _STOP_WORDS
+    # with a break (กรมฝนหลวงและ การบินเกษตร), or short with ฯ (the article's กระทรวงวิทยาศาสตร์และเทคโนโลยี
+    # written กระทรวงวิทยาศาสตร์ฯ)
+    cut_short = {n for n in unknown if any(o != n and o.startswith(n) and (n in written_short or
+                                                                            cut_words(o[len(n):])[0] in _stop_words())
                                            for o in found)}
     return tuple(sorted((n for n in found if n not in cut_short), key=found.__getitem__))

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -92,6 +93,24 @@ class OrganizationRegistry:
     def aliases(self, name: str) -> tuple[str, ...]:
         org = self.get(name)
         return org.aliases if org else (name,)
+
+    def completion(self, start: str) -> str | None:
+        """The canonical name of the one organization whose Thai name begins with ``start``, the
+        start of a name written short with ฯ (กระทรวงทรัพยากรฯ: กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม);
+        None when no organization's name or several organizations' names begin so."""
+        keys = self._thai_keys()
+        key = alias_key(start)
+        at = bisect.bisect_left(keys, (key,))
+        names = set()
+        while at < len(keys) and keys[at][0].startswith(key) and len(names) < 2:
+            names.add(keys[at][1])
+            at += 1
+        return names.pop() if len(names) == 1 else None
+
+    @lru_cache(maxsize=1)
+    def _thai_keys(self) -> list[tuple[str, str]]:
+        return sorted((alias_key(alias), org.name) for org in self.organizations
+                      for alias in (org.name,) + org.thai if any(is_thai(c) for c in alias))
 
     def matches(self, text: str) -> list[Match]:
         """Every alias occurrence in ``text`` (leftmost-longest, no overlaps)."""
