@@ -10,7 +10,7 @@ import bisect
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from .chars import clean_text, fold_digits, is_thai
@@ -98,7 +98,7 @@ class OrganizationRegistry:
         """The canonical name of the one organization whose Thai name begins with ``start``, the
         start of a name written short with ฯ (กระทรวงทรัพยากรฯ: กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม);
         None when no organization's name or several organizations' names begin so."""
-        keys = self._thai_keys()
+        keys = self._thai_keys
         key = alias_key(start)
         at = bisect.bisect_left(keys, (key,))
         names = set()
@@ -107,8 +107,9 @@ class OrganizationRegistry:
             at += 1
         return names.pop() if len(names) == 1 else None
 
-    @lru_cache(maxsize=1)
+    @cached_property
     def _thai_keys(self) -> list[tuple[str, str]]:
+        """(alias key, canonical name) of every Thai name, sorted: made when first asked for."""
         return sorted((alias_key(alias), org.name) for org in self.organizations
                       for alias in (org.name,) + org.thai if any(is_thai(c) for c in alias))
 
