@@ -447,3 +447,13 @@ def test_a_head_word_with_one_describing_word_is_a_kind_of_body():
     assert extract_organizations("", "รัฐบาลปรับโครงสร้างกระทรวงสำคัญหลายแห่ง") == ()
     assert extract_organizations("", "พรรคเก่าแก่ที่สุดของประเทศประกาศจุดยืน") == ()
     assert extract_organizations("", "นายกฯ ตั้งคณะกรรมการพิเศษขึ้นมาดูแล") == ()
+
+
+def test_a_name_introduced_with_a_known_abbreviation_and_misspelt_is_that_organization():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # one letter missing: the name the abbreviation stands for
+    assert extract_organizations("", "พล.อ.สมชาย หัวหน้าคณะรักษความสงบแห่งชาติ(คสช.) กล่าวว่า") == (
+        "คณะรักษาความสงบแห่งชาติ",)
+    # another organization with the same abbreviation keeps its own name
+    assert "สถาบันปฏิรูปประเทศไทย" in extract_organizations("", "นายสมชาย ผอ.สถาบันปฏิรูปประเทศไทย (สปท.) กล่าวว่า")

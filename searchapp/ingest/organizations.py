@@ -7,6 +7,7 @@ start with a head word (กรม, ศาล, มูลนิธิ, ...).
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from functools import lru_cache
@@ -170,6 +171,8 @@ _GENERIC_TAILS = frozenset(
 
 # "is a ...": what follows เป็น describes something (ซึ่งเป็นศาลชั้นต้น), unless a renaming gives the
 # new name (เปลี่ยนชื่อใหม่แล้ว เป็น…, แปรสภาพเป็น…) or the name is introduced with its short form after it
+# how alike a name written with a known abbreviation must be to that organization's name (_misspelt)
+_MISSPELT = 0.95
 _IS_A, _RENAMED = re.compile(r"เป็น\s?$"), re.compile("ชื่อ|สภาพ")
 _INTRODUCED = re.compile(r"\s?(?:\(|หรือ\s)")
 # a committee's house: …ของวุฒิสภา, …ของสภาผู้แทนราษฎร (a country may follow)
@@ -627,6 +630,19 @@ def _missions(text: str) -> list[tuple[int, int, str]]:
             for start, end, name in found]
 
 
+def _misspelt(name: str, text: str, end: int) -> str | None:
+    """The curated organization a name introduced with a known abbreviation is, when the name
+    as written is that organization's name but for a letter or two (คณะรักษความสงบแห่งชาติ(คสช.));
+    a different name with the same abbreviation stays itself (คปก. is two law and land committees)."""
+    m = _THAI_ABBREVIATION.match(text, end) or _THAI_ABBREVIATION.match(text, end + 1)
+    org = registry().get(m.group("ab")) if m else None
+    if org is None:
+        return None
+    close = any(difflib.SequenceMatcher(None, name, alias).ratio() >= _MISSPELT
+                for alias in (org.name,) + org.thai if abs(len(alias) - len(name)) <= 2)
+    return org.name if close else None
+
+
 def _abroad(body: str) -> bool:
     """Is the story datelined in another country (รายงานจากกรุงลอนดอน ประเทศอังกฤษ)?"""
     m = _DATELINE.search(body[:400])
@@ -739,7 +755,7 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     unknown, written_short = set(), set()
     for start, end, name in discovered:
         short = text.startswith("ฯ", end)  # กระทรวงทรัพยากรฯ: a name cut short
-        known = reg.canonical(name) or (reg.completion(name) if short else None)
+        known = reg.canonical(name) or (reg.completion(name) if short else None) or _misspelt(name, text, end)
         add(known or name, start)
         if not known:
             unknown.add(name)
@@ -768,7 +784,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     # a discovered name that is the start of another one is that name cut short where it was written
     # with a break (กรมฝนหลวงและ การบินเกษตร), or short with ฯ (the article's กระทรวงวิทยาศาสตร์และเทคโนโลยี
     # written กระทรวงวิทยาศาสตร์ฯ)
+    # (also of a name as it was written before it was folded onto a curated one)
     cut_short = {n for n in unknown if any(o != n and o.startswith(n) and (n in written_short or
                                                                             cut_words(o[len(n):])[0] in _stop_words())
-                                           for o in found)}
+                                           for o in set(found) | {d[2] for d in discovered})}
     return tuple(sorted((n for n in found if n not in cut_short), key=found.__getitem__))
