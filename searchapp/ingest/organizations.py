@@ -169,10 +169,10 @@ _GENERIC_TAILS = frozenset(
     # kinds of forces, cooperatives and committees: กองกำลังติดอาวุธ, สหกรณ์การเกษตร, คณะกรรมการสรรหา
     "ติดอาวุธ พันธมิตร กบฏ ผสม การเกษตร ออมทรัพย์ สรรหา การ ชาติ".split())
 
-# "is a ...": what follows เป็น describes something (ซึ่งเป็นศาลชั้นต้น), unless a renaming gives the
-# new name (เปลี่ยนชื่อใหม่แล้ว เป็น…, แปรสภาพเป็น…) or the name is introduced with its short form after it
 # how alike a name written with a known abbreviation must be to that organization's name (_misspelt)
 _MISSPELT = 0.95
+# "is a ...": what follows เป็น describes something (ซึ่งเป็นศาลชั้นต้น), unless a renaming gives the
+# new name (เปลี่ยนชื่อใหม่แล้ว เป็น…, แปรสภาพเป็น…) or the name is introduced with its short form after it
 _IS_A, _RENAMED = re.compile(r"เป็น\s?$"), re.compile("ชื่อ|สภาพ")
 _INTRODUCED = re.compile(r"\s?(?:\(|หรือ\s)")
 # a committee's house: …ของวุฒิสภา, …ของสภาผู้แทนราษฎร (a country may follow)
@@ -726,7 +726,7 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             continue
         if before.endswith(_KIND_OF):
             continue  # ระบบรัฐสภา "the parliamentary system"
-        if match.name in _CITY_BODIES and (word_before(before.rstrip(), len(before.rstrip())) in _IN_PLACE or _AND_SURROUNDINGS.match(text, match.end)
+        if match.name in _CITY_BODIES and (word_before(text, len(before)) in _IN_PLACE or _AND_SURROUNDINGS.match(text, match.end)
                                            or _PLACE_BEFORE.search(before)
                                            # a known body's unit in the city: กองอำนวยการรักษาความมั่นคงภายใน กทม.
                                            # or กอ.รมน.กรุงเทพมหานคร (written in full after a space, one more of a list)
@@ -785,7 +785,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     # with a break (กรมฝนหลวงและ การบินเกษตร), or short with ฯ (the article's กระทรวงวิทยาศาสตร์และเทคโนโลยี
     # written กระทรวงวิทยาศาสตร์ฯ)
     # (also of a name as it was written before it was folded onto a curated one)
+    longer = set(found) | {name for _, _, name in discovered}
     cut_short = {n for n in unknown if any(o != n and o.startswith(n) and (n in written_short or
                                                                             cut_words(o[len(n):])[0] in _stop_words())
-                                           for o in set(found) | {d[2] for d in discovered})}
+                                           for o in longer)}
     return tuple(sorted((n for n in found if n not in cut_short), key=found.__getitem__))
