@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from .index import schema_names
 
 MANIFEST = "manifest.json"
 VERSION = 2  # 1: {"files": {path: {"sha256", "ids", "problems", "stat"}}}, still read
@@ -131,6 +130,8 @@ class Manifest:
                         list(stats) + [e.stat for e in fresh], problems)
 
     def write(self, generation: Path) -> None:
+        from .index import schema_names  # not at the top: a reindex's file scan imports this module alone
+
         data = {"version": VERSION, "schema": schema_names(), "paths": self.paths, "sha256": self.digests,
                 "id_counts": [len(group) for group in self.ids], "ids": [i for group in self.ids for i in group],
                 # size, mtime_ns, inode of each file; -1s when its time was too recent to trust
@@ -148,6 +149,8 @@ def read_manifest(generation: Path | None) -> Manifest | None:
     """The manifest of ``generation``, or None when it has none usable (then rebuild fully)."""
     if generation is None:
         return None
+    from .index import schema_names
+
     try:
         data = json.loads((generation / MANIFEST).read_text("utf-8", errors="surrogateescape"))
         if data.get("schema") != schema_names():
@@ -206,17 +209,19 @@ class Plan:
         return not (self.added or self.changed or self.deleted)
 
 
-def plan_update(files: list[tuple[str, str]], previous: Manifest, scanned_ns: int | None = None) -> Plan:
-    """Sort the current ``files`` ((path, key) pairs, as ``ingest.iter_sources`` gives) against
+def plan_update(files: list[tuple[str, str]], previous: Manifest, scanned_ns: int | None = None,
+                stats: list[tuple[int, int, int] | None] | None = None) -> Plan:
+    """Sort the current ``files`` ((path, key) pairs, as ``sources.iter_sources`` gives) against
     the previous manifest by content hash (not read again when size, time and inode are as
-    recorded)."""
+    recorded). ``stats``: each file's ``file_stat`` taken already (``sources.Scan``), in order."""
     plan = Plan()
     scanned_ns = time.time_ns() if scanned_ns is None else scanned_ns
     rows, recorded, digests = previous.rows, previous.stats, previous.digests
     seen = bytearray(len(previous))
-    for path, key in files:
+    for n, (path, key) in enumerate(files):
         row = rows.get(key)
-        stat = file_stat(key, scanned_ns)  # before reading: an edit during the read changes it
+        # before reading: an edit during the read changes it
+        stat = stats[n] if stats is not None else file_stat(key, scanned_ns)
         if row is not None:
             seen[row] = 1
             if stat is not None and stat == recorded[row]:

@@ -23,10 +23,12 @@ from typing import Iterator, TextIO
 
 from .config import Settings
 from .errors import IndexBusyError, SearchAppError
-from .index import build_index, current_generation, index_lock, open_index, update_index
-from .ingest import ingest_file, iter_sources
 from .manifest import FileEntry, Manifest, Plan, file_hash, file_stat, plan_update, read_manifest, settled
 from .models import Article, Skipped
+from .sources import Scan
+
+# .index and .ingest (Whoosh, numpy, the Thai word lists) are imported in main, once the
+# file scan has started beside them (sources.Scan)
 
 log = logging.getLogger(__name__)
 DEFAULT_SOURCE = Path("seeds")
@@ -72,6 +74,8 @@ def _ingest(files: list[tuple[str, str]], entries: dict[str, FileEntry], plan: P
             progress: Progress) -> Iterator[Article]:
     """Articles of ``files`` ((path, key) pairs), recording what each file gave in ``entries``
     (the manifest)."""
+    from .ingest import ingest_file
+
     for path, key in files:
         if plan is not None and key in plan.hashes:
             stat, digest = plan.stats.get(key), plan.hashes[key]
@@ -110,15 +114,11 @@ def main(argv: list[str] | None = None) -> int:
     progress = Progress(sys.stderr if not args.quiet else io.StringIO())
     started = time.monotonic()
     scanned_ns = time.time_ns()  # what the files' times are compared with (manifest.file_stat)
-    files: list[tuple[str, str]] = []  # (path as found, absolute path: the manifest's key)
-    seen: set[str] = set()
     with _collector_paused():
-        for item in iter_sources(sources):
-            if isinstance(item, Skipped):
-                progress.skipped.append(item)
-            elif item[1] not in seen:  # a folder given twice, or inside another one given
-                seen.add(item[1])
-                files.append(item)
+        scan = Scan(sources, scanned_ns)
+        from .index import build_index, current_generation, open_index, update_index
+        from .ingest import prepare
+
         previous = None
         if not args.full and (args.index / "CURRENT").exists():
             try:
@@ -127,6 +127,18 @@ def main(argv: list[str] | None = None) -> int:
             except SearchAppError as exc:
                 print(f"note: {exc}; rebuilding it from every file", file=sys.stderr)
                 previous = None
+        if scan.pending():
+            prepare()  # ingesting's first article loads about 0.3 s of data: while waiting anyway
+        files: list[tuple[str, str]] = []  # (path as found, absolute path: the manifest's key)
+        stats: list[tuple[int, int, int] | None] = []  # each one's file_stat
+        seen: set[str] = set()
+        for item, stat in zip(*scan.result()):
+            if isinstance(item, Skipped):
+                progress.skipped.append(item)
+            elif item[1] not in seen:  # a folder given twice, or inside another one given
+                seen.add(item[1])
+                files.append(item)
+                stats.append(stat)
     entries: dict[str, FileEntry] = {}  # what the files read now gave
     try:
         if previous is None:
@@ -138,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
             plan = None
         else:
             with _collector_paused():
-                plan = plan_update(files, previous, scanned_ns)
+                plan = plan_update(files, previous, scanned_ns, stats)
             unchanged = set(plan.unchanged)
             for row, problems in sorted(previous.problems.items()):
                 if row in unchanged:
@@ -200,6 +212,8 @@ def _record_times(index: Path, manifest: Manifest) -> None:
     """Nothing changed, but files were read because their times had: record the times seen
     (in the live generation's manifest, replaced by rename) so the next run need not read
     them. Skipped when another reindex holds the lock."""
+    from .index import current_generation, index_lock
+
     try:
         with index_lock(index):
             generation = current_generation(index)

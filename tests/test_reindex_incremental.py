@@ -333,3 +333,54 @@ def test_the_spelling_vocabulary_counts_every_segment_of_an_updated_index(tmp_pa
         expected = {term.decode("utf-8"): reader.doc_frequency(FIELD, term) for term in reader.lexicon(FIELD)}
     assert vocabulary.frequency == expected
     assert vocabulary.frequency["เขื่อน"] >= 1  # a word only the update's segment has
+
+
+def _scan_in_process(sources, scanned_ns):
+    from searchapp.manifest import file_stat
+    from searchapp.models import Skipped
+    from searchapp.sources import iter_sources
+
+    items = list(iter_sources(sources))
+    return items, [None if isinstance(i, Skipped) else file_stat(i[1], scanned_ns) for i in items]
+
+
+def test_the_file_scan_in_a_child_process_finds_what_the_walk_in_process_finds(tmp_path, seeds_copy, monkeypatch):
+    import os
+    import time
+
+    from searchapp import sources as sources_module
+    from searchapp.sources import Scan
+
+    (seeds_copy / "sub").mkdir()
+    (seeds_copy / "sub" / "page.json").write_text('{"title": "t", "content": "c"}', "utf-8")
+    (seeds_copy / ".hidden.txt").write_text("x", "utf-8")
+    with open(os.path.join(os.fsencode(seeds_copy), b"\xff\xfe-odd.txt"), "wb") as handle:
+        handle.write(NEW_PAGE.encode())  # a name that is not UTF-8 crosses the pipe as it is
+    given = [seeds_copy, tmp_path / "missing"]
+    scanned_ns = time.time_ns() + 10**10  # every file old enough to be trusted
+    expected = _scan_in_process(given, scanned_ns)
+    assert len(expected[0]) == 8 and expected[1][-1] is None  # 7 files and the missing source
+    assert all(stat is not None for stat in expected[1][:-1])
+
+    # forked even if an earlier test left a thread running (the child only lists and stats)
+    monkeypatch.setattr(sources_module.threading, "active_count", lambda: 1)
+    scan = Scan(given, scanned_ns)
+    assert scan._child is not None
+    assert scan.result() == expected
+    # no fork (or another thread running): the same, in process
+    monkeypatch.delattr(sources_module.os, "fork")
+    scan = Scan(given, scanned_ns)
+    assert scan._child is None and not scan.pending()
+    assert scan.result() == expected
+
+
+def test_an_update_is_right_when_the_file_scan_runs_in_process(tmp_path, seeds_copy, capsys, monkeypatch):
+    from searchapp import sources as sources_module
+
+    index = tmp_path / "index"
+    reindex(capsys, seeds_copy, index)
+    monkeypatch.setattr(sources_module.threading, "active_count", lambda: 2)  # as if a server thread ran
+    (seeds_copy / "new_page.txt").write_text(NEW_PAGE, "utf-8")
+    code, out = reindex(capsys, seeds_copy, index)
+    assert code == 0 and "1 files added, 0 changed, 0 deleted, 5 unchanged" in out
+    assert top(index, "เขื่อนกั้นน้ำโขง") == "new_page"
