@@ -132,10 +132,10 @@ def main(argv: list[str] | None = None) -> int:
         files: list[tuple[str, str]] = []  # (path as found, absolute path: the manifest's key)
         stats: list[tuple[int, int, int] | None] = []  # each one's file_stat
         seen: set[str] = set()
-        for item, stat in zip(*scan.result()):
-            if isinstance(item, Skipped):
-                progress.skipped.append(item)
-            elif item[1] not in seen:  # a folder given twice, or inside another one given
+        found, found_stats, skipped = scan.result()
+        progress.skipped.extend(skipped)
+        for item, stat in zip(found, found_stats):
+            if item[1] not in seen:  # a folder given twice, or inside another one given
                 seen.add(item[1])
                 files.append(item)
                 stats.append(stat)

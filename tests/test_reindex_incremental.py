@@ -341,7 +341,8 @@ def _scan_in_process(sources, scanned_ns):
     from searchapp.sources import iter_sources
 
     items = list(iter_sources(sources))
-    return items, [None if isinstance(i, Skipped) else file_stat(i[1], scanned_ns) for i in items]
+    files = [i for i in items if not isinstance(i, Skipped)]
+    return files, [file_stat(key, scanned_ns) for _, key in files], [i for i in items if isinstance(i, Skipped)]
 
 
 def test_the_file_scan_in_a_child_process_finds_what_the_walk_in_process_finds(tmp_path, seeds_copy, monkeypatch):
@@ -359,8 +360,8 @@ def test_the_file_scan_in_a_child_process_finds_what_the_walk_in_process_finds(t
     given = [seeds_copy, tmp_path / "missing"]
     scanned_ns = time.time_ns() + 10**10  # every file old enough to be trusted
     expected = _scan_in_process(given, scanned_ns)
-    assert len(expected[0]) == 8 and expected[1][-1] is None  # 7 files and the missing source
-    assert all(stat is not None for stat in expected[1][:-1])
+    assert len(expected[0]) == 7 and all(expected[1])  # every file's stat, trusted
+    assert [s.path for s in expected[2]] == [str(tmp_path / "missing")]
 
     # forked even if an earlier test left a thread running (the child only lists and stats)
     monkeypatch.setattr(sources_module.threading, "active_count", lambda: 1)
