@@ -457,3 +457,11 @@ def test_a_name_introduced_with_a_known_abbreviation_and_misspelt_is_that_organi
         "คณะรักษาความสงบแห่งชาติ",)
     # another organization with the same abbreviation keeps its own name
     assert "สถาบันปฏิรูปประเทศไทย" in extract_organizations("", "นายสมชาย ผอ.สถาบันปฏิรูปประเทศไทย (สปท.) กล่าวว่า")
+
+
+def test_an_acronym_inside_a_model_number_is_not_an_organization():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # AU-23A is an aircraft; the African Union's AU stands alone
+    assert extract_organizations("", "ใช้เครื่องบิน AU-23A จำนวน 2 ลำ ทำฝนหลวง") == ()
+    assert extract_organizations("", "ผู้นำสหภาพแอฟริกา (AU) ประชุมที่เอธิโอเปีย") == ("สหภาพแอฟริกา",)

@@ -78,7 +78,8 @@ class OrganizationRegistry:
         self._thai = re.compile(_trie_pattern(
             [f for a, f in zip(thai, thai_forms) if not _is_thai_abbreviation(a)], _NOT_MID_CLUSTER))
         boundary_l, boundary_r = r"(?<![A-Za-z0-9\-])", r"(?![A-Za-z0-9])"
-        self._acronyms = re.compile(boundary_l + _trie_pattern(acronyms, boundary_r))
+        # nor the letters of a model number: AU-23A is an aircraft, not the African Union
+        self._acronyms = re.compile(boundary_l + _trie_pattern(acronyms, r"(?![A-Za-z0-9]|-[0-9])"))
         # lowercased: case variants of one name are one branch of the trie, matched ignoring case
         self._names = re.compile(boundary_l + _trie_pattern(sorted({n.lower() for n in names}), boundary_r),
                                  re.IGNORECASE)
