@@ -465,3 +465,11 @@ def test_an_acronym_inside_a_model_number_is_not_an_organization():
     # AU-23A is an aircraft; the African Union's AU stands alone
     assert extract_organizations("", "ใช้เครื่องบิน AU-23A จำนวน 2 ลำ ทำฝนหลวง") == ()
     assert extract_organizations("", "ผู้นำสหภาพแอฟริกา (AU) ประชุมที่เอธิโอเปีย") == ("สหภาพแอฟริกา",)
+
+
+def test_the_eastern_economic_corridor_is_a_zone_not_its_office():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ลงทุนในโครงการระเบียงเศรษฐกิจพิเศษภาคตะวันออก (อีอีซี) เพิ่มขึ้น") == ()
+    assert extract_organizations("", "สำนักงานคณะกรรมการนโยบายเขตพัฒนาพิเศษภาคตะวันออก (สกพอ.) แถลง") == (
+        "สำนักงานคณะกรรมการนโยบายเขตพัฒนาพิเศษภาคตะวันออก",)
