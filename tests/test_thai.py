@@ -473,3 +473,18 @@ def test_the_eastern_economic_corridor_is_a_zone_not_its_office():
     assert extract_organizations("", "ลงทุนในโครงการระเบียงเศรษฐกิจพิเศษภาคตะวันออก (อีอีซี) เพิ่มขึ้น") == ()
     assert extract_organizations("", "สำนักงานคณะกรรมการนโยบายเขตพัฒนาพิเศษภาคตะวันออก (สกพอ.) แถลง") == (
         "สำนักงานคณะกรรมการนโยบายเขตพัฒนาพิเศษภาคตะวันออก",)
+
+
+def test_a_committee_named_in_a_members_title_without_kana_is_found_whole():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # the act's abbreviation in brackets is left out of the name, and the name goes on after it
+    assert extract_organizations("", "นายสมชาย โฆษกกรรมาธิการวิสามัญพิจารณาร่างพระราชบัญญัติประกอบรัฐธรรมนูญ (พ.ร.ป.) "
+                                     "ว่าด้วยพรรคการเมือง แถลงว่า") == (
+        "คณะกรรมาธิการวิสามัญพิจารณาร่างพระราชบัญญัติประกอบรัฐธรรมนูญว่าด้วยพรรคการเมือง",)
+    assert extract_organizations("", "นางสมศรี ประธานอนุกรรมการด้านสิทธิเด็กและเยาวชน กล่าวว่า") == (
+        "คณะอนุกรรมการด้านสิทธิเด็กและเยาวชน",)
+    # members doing something, a committee written short, members of a house: no committee's name
+    for text in ("กรรมาธิการสงวนความเห็นไว้ 3 คน", "กรรมาธิการฯเสียงข้างมากเห็นด้วย", "กรรมาธิการวิสามัญหลายคนไม่เห็นด้วย"):
+        assert extract_organizations("", text) == ()
+    assert extract_organizations("", "กรรมาธิการสภานิติบัญญัติแห่งชาติหลายคน") == ("สภานิติบัญญัติแห่งชาติ",)

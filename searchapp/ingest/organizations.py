@@ -74,7 +74,8 @@ _DISCOVERY_HEADS = ("องค์การบริหารส่วนจั�
                     "คณะกรรมการ", "กองบัญชาการ", "สถานีโทรทัศน์", "หนังสือพิมพ์", "โรงพยาบาล", "สายการบิน",
                     "สำนักงาน", "สหพันธ์", "โรงเรียน", "มูลนิธิ", "นิตยสาร", "ธนาคาร", "สถาบัน", "สมาคม", "บริษัท",
                     "สำนักข่าว", "กระทรวง", "หน่วย", "ศูนย์", "พรรค", "ศาล", "กรม", "คณะอนุกรรมาธิการ",
-                    "คณะอนุกรรมการ", "สถานีตำรวจ", "เทศบาล", "กองกำลัง", "สหกรณ์", "สำนัก", "วิทยาลัย")
+                    "คณะอนุกรรมการ", "สถานีตำรวจ", "เทศบาล", "กองกำลัง", "สหกรณ์", "สำนัก", "วิทยาลัย",
+                    "อนุกรรมาธิการ", "อนุกรรมการ", "กรรมาธิการ")
 # heads that say what kind of body follows without being part of its name: สายการบินบริติช แอร์เวย์ส
 # is British Airways (but สายการบินมาเลเซีย, a country alone, keeps the head)
 _DESCRIPTORS = ("สายการบิน",)
@@ -96,7 +97,13 @@ _BUREAU_FIRST_WORDS = frozenset({"การ", "เขต"})
 # of two syllables or more
 _DESCRIBED = ("บริษัท", "ศูนย์", "สำนักข่าว", "หน่วย", "สถาบัน", "นิตยสาร", "โรงพยาบาล", "สหกรณ์")
 # committees are named by their task: คณะกรรมการจัดทำยุทธศาสตร์ชาติ
-_COMMITTEES = ("คณะกรรมาธิการ", "คณะกรรมการ", "คณะอนุกรรมาธิการ", "คณะอนุกรรมการ")
+_COMMITTEES = ("คณะกรรมาธิการ", "คณะกรรมการ", "คณะอนุกรรมาธิการ", "คณะอนุกรรมการ", "อนุกรรมาธิการ", "อนุกรรมการ",
+               "กรรมาธิการ")
+# a committee written without คณะ where a member's title names it (โฆษกกรรมาธิการวิสามัญ…, ประธานอนุกรรมการด้าน…)
+# is named with it, when what follows reads as a committee's name (otherwise it is mostly members doing
+# something: กรรมาธิการสงวนความเห็น)
+_WITHOUT_KANA = frozenset({"อนุกรรมาธิการ", "อนุกรรมการ", "กรรมาธิการ"})
+_COMMITTEE_FIRST_WORDS = frozenset("วิสามัญ สามัญ ด้าน การ กิจการ ขับเคลื่อน ปฏิรูป พิจารณา ยกร่าง".split())
 # most names fit in 45 characters; a committee's, which says its whole task, may run to 100
 # (คณะกรรมการขับเคลื่อนยุทธศาสตร์และกิจกรรมพิเศษภาคอีสาน)
 _LONGEST = 45
@@ -104,10 +111,12 @@ _LONGEST_COMMITTEE = 100
 # a court followed by a country (ศาลสหรัฐ) is that country's courts in general, not one named court
 _GENERAL_BY_COUNTRY = ("ศาล",)
 _TASK_WORDS = frozenset({"จัดทำ"})
+_ACT_IN_BRACKETS = re.compile(r"\s?\(พ\.ร\.[บกป]\.\)\s?")
 # a head must not sit inside a syllable: no leading vowel before it, no vowel or mark after it
 _HEAD_RUN = re.compile("(?<![\u0e40-\u0e44])(?P<head>" + "|".join(_DISCOVERY_HEADS)
-                       + r")(?![\u0e30-\u0e3a\u0e45\u0e47-\u0e4e])(?:\s?[\"“”])?(?P<rest>(?:\s?พ\.ร\.[บกป]\.|[\u0e01-\u0e4e0-9])+(?:-[\u0e01-\u0e4e]+)*)")
-# (a committee's task may name an act by its dotted abbreviation: …พิจารณาร่างพ.ร.บ.ประกอบรัฐธรรมนูญ…;
+                       + r")(?![\u0e30-\u0e3a\u0e45\u0e47-\u0e4e])(?:\s?[\"“”])?(?P<rest>(?:\s?พ\.ร\.[บกป]\.|\s?\(พ\.ร\.[บกป]\.\)\s?|[\u0e01-\u0e4e0-9])+(?:-[\u0e01-\u0e4e]+)*)")
+# (a committee's task may name an act by its dotted abbreviation: …พิจารณาร่างพ.ร.บ.ประกอบรัฐธรรมนูญ…, or
+# give it in brackets: …ประกอบรัฐธรรมนูญ (พ.ร.ป.)ว่าด้วย…, left out of the name;
 # hyphenated pieces are checked by _across_hyphens)
 # one more space-separated piece of a transliterated name (โรงพยาบาลเด็กรอยัล แมนเชสเตอร์, สำนักงานปกครอง
 # เขตออเรนจ์ เคาน์ตี): Thai spelling of foreign names marks silent letters with the thanthakhat (์)
@@ -246,6 +255,8 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         head, rest = m.group("head"), m.group("rest")
         if "-" in rest:
             rest = _across_hyphens(rest)
+        if head in _WITHOUT_KANA and rest.startswith("ฯ"):
+            continue  # กรรมาธิการฯ: the committee named before, or its members
         if head in _WORD_HEADS and rest.startswith(_NOT_AFTER_WORD_HEAD):
             continue  # หน่วยงาน "agency"
         if rest.startswith(_NOT_AFTER_HEAD.get(head, ())):
@@ -284,6 +295,10 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         if head == _BUREAU and not (words[0] in _BUREAU_FIRST_WORDS
                                     or (is_word(words[0]) and len(cut_syllables(words[0])) >= 2)):
             continue
+        if head in _WITHOUT_KANA and (len(words) == 1 or words[0] not in _COMMITTEE_FIRST_WORDS
+                                      or registry().canonical("".join(words))):
+            continue  # กรรมาธิการวิสามัญ, อนุกรรมการเบื้องต้น: a member, or a committee of a kind;
+            # กรรมาธิการสภานิติบัญญัติแห่งชาติ: the house's members
         if head in _WORD_HEADS and len(words) == 1:
             continue  # หน่วยทหาร "a military unit", หน่วยราชการ "a government office"
         number = _NUMBER.match(text, m.start("rest") + len(tail)) if words[-1] in _NUMBERED else None
@@ -319,8 +334,10 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         if _IS_A.search(before) and not _RENAMED.search(before) and not _INTRODUCED.match(text, end):
             at = end  # the whole description: no name inside it either (โรงเรียนทหารสถาบันหลัก)
             continue  # ซึ่งเป็นโรงเรียนขยายโอกาส, เป็นกระทรวงแห่งอนาคต: what something is, not a name
-        tail = text[m.start("rest"):end]
+        tail = _ACT_IN_BRACKETS.sub("", text[m.start("rest"):end])
         name = " ".join(tail.split()) if head in _DESCRIPTORS and tail not in lands else head + tail
+        if head in _WITHOUT_KANA:
+            name = "คณะ" + name
         found.append((m.start(), end, name))
         at = end
     return found
