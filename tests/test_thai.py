@@ -488,3 +488,11 @@ def test_a_committee_named_in_a_members_title_without_kana_is_found_whole():
     for text in ("กรรมาธิการสงวนความเห็นไว้ 3 คน", "กรรมาธิการฯเสียงข้างมากเห็นด้วย", "กรรมาธิการวิสามัญหลายคนไม่เห็นด้วย"):
         assert extract_organizations("", text) == ()
     assert extract_organizations("", "กรรมาธิการสภานิติบัญญัติแห่งชาติหลายคน") == ("สภานิติบัญญัติแห่งชาติ",)
+
+
+def test_more_units_are_named_by_their_ordinal():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ผอ.สำนักชลประทานที่ 8 เร่งสูบน้ำ") == ("สำนักชลประทานที่ 8",)
+    assert extract_organizations("", "กำลังพลจากกองทัพภาคที่ 2 ลงพื้นที่") == ("กองทัพภาคที่ 2",)
+    assert extract_organizations("", "แม่ทัพภาคที่ 2 กล่าวว่า") == ()  # a title, not the unit
