@@ -496,3 +496,13 @@ def test_more_units_are_named_by_their_ordinal():
     assert extract_organizations("", "ผอ.สำนักชลประทานที่ 8 เร่งสูบน้ำ") == ("สำนักชลประทานที่ 8",)
     assert extract_organizations("", "กำลังพลจากกองทัพภาคที่ 2 ลงพื้นที่") == ("กองทัพภาคที่ 2",)
     assert extract_organizations("", "แม่ทัพภาคที่ 2 กล่าวว่า") == ()  # a title, not the unit
+
+
+def test_a_registered_cooperative_is_named_without_its_limited():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "มอบเงินให้สหกรณ์การเกษตรบ้านนาสามัคคี จำกัด 25 ล้านบาท") == (
+        "สหกรณ์การเกษตรบ้านนาสามัคคี",)
+    # the name is the piece just before จำกัด, not a run from an earlier สหกรณ์
+    assert extract_organizations("", "สหกรณ์ ได้อนุมัติเงินให้กับสหกรณ์โคนมหนองโพ จำกัด") == ("สหกรณ์โคนมหนองโพ",)
+    assert extract_organizations("", "สมาชิกสหกรณ์การเกษตรทั่วประเทศ") == ()

@@ -143,6 +143,9 @@ _DATELINE = re.compile(r"รายงาน(?:ข่าว)?(?:จาก|ว่�
 _PIECE = r"(?:(?!บริษัท|จำกัด|[0-9]+\.)[^\s()\n,\"“”]){1,40}"
 _COMPANY = re.compile(rf"บริษัท\s?(?P<name>{_PIECE}(?:\s{_PIECE}){{0,5}}?)\s?จำกัด"
                       r"(?:\s?\(มหาชน\))?")
+# a registered cooperative: สหกรณ์การเกษตรเขาคิชฌกูฏ จำกัด, named without จำกัด as it is elsewhere (one piece:
+# สหกรณ์ ได้อนุมัติ… ให้กับสหกรณ์โคนมสอยดาว จำกัด names the second)
+_COOPERATIVE = re.compile(r"สหกรณ์(?P<name>[\u0e01-\u0e4e0-9\-–]{2,60})\s?จำกัด")
 _COMPANY_LATIN = re.compile(r"บริษัท\s*(?P<name>[A-Z][A-Za-z0-9&.'’\-]*(?:\s+[A-Z0-9][A-Za-z0-9&.'’\-]*){0,8})")
 _STOP_WORDS = frozenset(
     "ได้ ได้รับ ว่า ที่ ซึ่ง และ หรือ โดย เพื่อ จะ ก็ ยัง คง ของ ใน กับ ให้ จาก เป็น มี ไม่ รายงาน กล่าว แถลง "
@@ -708,6 +711,10 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     for m in _COMPANY.finditer(text):
         if free(m.start()):
             add(" ".join(m.group(0).split()), m.start())
+            taken.append((m.start(), m.end()))
+    for m in _COOPERATIVE.finditer(text):
+        if free(m.start()):
+            add("สหกรณ์" + m.group("name"), m.start())
             taken.append((m.start(), m.end()))
     for m in _COMPANY_LATIN.finditer(text):
         if free(m.start()) and len(m.group("name")) >= 3:
