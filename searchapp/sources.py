@@ -87,8 +87,6 @@ def readable(path: str) -> str:
         return os.fsencode(path).decode("cp874", errors="replace")
 
 
-
-
 Stat = tuple[int, int, int]
 
 
@@ -98,8 +96,8 @@ class Scan:
     reindex imports its modules, reads the manifest and opens the index.
 
     At 100,000 files the listing and the ``stat`` calls take 0.4 s with a warm page cache and
-    about 1 s with a cold one, as long as all the rest before the first changed file is read;
-    a thread does not overlap them (each ``stat`` waits for the lock the importing thread
+    about 1 s with a cold one, about as long as everything else a reindex does before it reads
+    the first changed file; a thread does not overlap them (each ``stat`` waits for the lock the importing thread
     holds). Where there is no ``os.fork``, another thread is running (a child of a threaded
     process may find a lock held for ever), or the child fails, the same work is done in
     process when ``result`` is asked for."""

@@ -14,9 +14,9 @@ from typing import Iterable, Iterator
 
 from ..errors import IngestError
 from ..models import Article, Skipped
+from ..sources import JSON_SUFFIXES, JSONL_SUFFIXES, iter_files, readable
 from .decode import MAX_BYTES, decode_bytes
 from .rawtext import read_raw
-from ..sources import JSON_SUFFIXES, JSONL_SUFFIXES, iter_files, readable
 from .structured import read_json, read_jsonl
 
 log = logging.getLogger(__name__)
