@@ -507,3 +507,14 @@ def test_a_registered_cooperative_is_named_without_its_limited():
     # the name is the piece just before จำกัด, not a run from an earlier สหกรณ์
     assert extract_organizations("", "สหกรณ์ ได้อนุมัติเงินให้กับสหกรณ์โคนมหนองโพ จำกัด") == ("สหกรณ์โคนมหนองโพ",)
     assert extract_organizations("", "สมาชิกสหกรณ์การเกษตรทั่วประเทศ") == ()
+
+
+def test_a_regional_office_keeps_its_ordinal():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ผอ.สำนักงานทางหลวงที่ 13 กล่าวว่า") == ("สำนักงานทางหลวงที่ 13",)
+    # written with or without a space before ที่, one name
+    assert extract_organizations("", "สำนักบริหารพื้นที่อนุรักษ์ ที่ 3 และสำนักบริหารพื้นที่อนุรักษ์ที่3 แจ้ง") == (
+        "สำนักบริหารพื้นที่อนุรักษ์ที่ 3",)
+    # a count, not an ordinal
+    assert extract_organizations("", "เปิดสำนักบริหารพื้นที่อนุรักษ์ที่ 2 แห่ง") == ("สำนักบริหารพื้นที่อนุรักษ์",)

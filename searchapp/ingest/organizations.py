@@ -305,6 +305,9 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         if head in _WORD_HEADS and len(words) == 1:
             continue  # หน่วยทหาร "a military unit", หน่วยราชการ "a government office"
         number = _NUMBER.match(text, m.start("rest") + len(tail)) if words[-1] in _NUMBERED else None
+        ordinal = None
+        if number is None and head in _ORDINAL_OFFICES:
+            number = ordinal = _ORDINAL_NUMBER.match(text, m.start("rest") + len(tail))
         if number:  # สถานีโทรทัศน์ช่อง 5, สำนักงานเขต 1: one body, not a class
             tail = text[m.start("rest"):number.end()]
         elif words[-1] in _CLASS_ENDINGS or len(head) + len(tail) > (
@@ -341,6 +344,8 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         name = " ".join(tail.split()) if head in _DESCRIPTORS and tail not in lands else head + tail
         if head in _WITHOUT_KANA:
             name = "คณะ" + name
+        if ordinal:  # written one way, as _ordinal_unit writes units: …ชายฝั่งที่ 2
+            name = name[:len(name) - len(ordinal.group(0))] + "ที่ " + ordinal.group("n")
         found.append((m.start(), end, name))
         at = end
     return found
@@ -355,6 +360,10 @@ def _of_country() -> re.Pattern[str]:
 _NOT_A_PARTY = frozenset("การเมือง รัฐบาล ฝ่ายค้าน ร่วม ร่วมรัฐบาล เล็ก ใหญ่ ขนาด ต่าง ใด แกน แกนหลัก พี่น้อง".split())
 # units known by their number
 _NUMBERED = frozenset("ช่อง กองบิน กองพล กองพัน เขต ภาค".split())
+# or by an ordinal after the name: สำนักงานบริหารจัดการทรัพยากรทางทะเลและชายฝั่งที่ 2 (a regional office), not a
+# count or a date after it (ที่ 2 แห่ง, …ที่ 5 ครั้ง)
+_ORDINAL_OFFICES = ("สำนักงาน", "สำนัก", "ศูนย์")
+_ORDINAL_NUMBER = re.compile(r"\s?ที่\s?(?P<n>[0-9]{1,3})(?![0-9.,:]|\s?(?:แห่ง|คน|ราย|ครั้ง|ปี|วัน|เดือน|ชั้น|ข้อ))")
 _NUMBER = re.compile(r"\s?[0-9]{1,3}(?![0-9.,:])")
 # a military unit is named by its number alone: กองบิน 4
 _UNIT = re.compile(r"(?P<unit>กองบิน|กองพล|กองพัน)\s?(?P<number>[0-9]{1,3})(?![0-9.,:])")
