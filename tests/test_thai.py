@@ -518,3 +518,11 @@ def test_a_regional_office_keeps_its_ordinal():
         "สำนักบริหารพื้นที่อนุรักษ์ที่ 3",)
     # a count, not an ordinal
     assert extract_organizations("", "เปิดสำนักบริหารพื้นที่อนุรักษ์ที่ 2 แห่ง") == ("สำนักบริหารพื้นที่อนุรักษ์",)
+
+
+def test_a_head_followed_by_a_number_is_a_count_not_a_name():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "พรรคจะอยู่ในภาวะ 1พรรค2แนวคิด ในระยะแรก") == ()
+    assert extract_organizations("", "ขออำนาจศาล12วัน") == ()
+    assert extract_organizations("", "เครื่องบินของกองบิน 4 ขึ้นบิน") == ("กองบิน 4",)

@@ -258,6 +258,8 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         head, rest = m.group("head"), m.group("rest")
         if "-" in rest:
             rest = _across_hyphens(rest)
+        if rest[:1].isdigit():
+            continue  # 1พรรค 2 แนวคิด: a count of bodies, no name (units by number are found apart: _UNIT)
         if head in _WITHOUT_KANA and rest.startswith("ฯ"):
             continue  # กรรมาธิการฯ: the committee named before, or its members
         if head in _WORD_HEADS and rest.startswith(_NOT_AFTER_WORD_HEAD):
