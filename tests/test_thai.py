@@ -526,3 +526,9 @@ def test_a_head_followed_by_a_number_is_a_count_not_a_name():
     assert extract_organizations("", "พรรคจะอยู่ในภาวะ 1พรรค2แนวคิด ในระยะแรก") == ()
     assert extract_organizations("", "ขออำนาจศาล12วัน") == ()
     assert extract_organizations("", "เครื่องบินของกองบิน 4 ขึ้นบิน") == ("กองบิน 4",)
+
+
+def test_the_prime_ministers_permanent_secretarys_office_written_short_is_that_office():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ยื่นหนังสือที่สำนักปลัดสำนักนายกรัฐมนตรี") == ("สำนักงานปลัดสำนักนายกรัฐมนตรี",)
