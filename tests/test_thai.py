@@ -532,3 +532,9 @@ def test_the_prime_ministers_permanent_secretarys_office_written_short_is_that_o
     from searchapp.ingest.organizations import extract_organizations
 
     assert extract_organizations("", "ยื่นหนังสือที่สำนักปลัดสำนักนายกรัฐมนตรี") == ("สำนักงานปลัดสำนักนายกรัฐมนตรี",)
+
+
+def test_a_confederation_is_a_body_named_by_its_head_word():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "นายสมชาย ประธานสมาพันธ์ธุรกิจญี่ปุ่น กล่าวว่า") == ("สมาพันธ์ธุรกิจญี่ปุ่น",)
