@@ -538,3 +538,14 @@ def test_a_confederation_is_a_body_named_by_its_head_word():
     from searchapp.ingest.organizations import extract_organizations
 
     assert extract_organizations("", "นายสมชาย ประธานสมาพันธ์ธุรกิจญี่ปุ่น กล่าวว่า") == ("สมาพันธ์ธุรกิจญี่ปุ่น",)
+
+
+def test_a_name_goes_on_after_pheua_for_a_thing_not_for_a_purpose():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "นายสมชาย ประธานมูลนิธิองค์กรกลางเพื่อประชาธิปไตย กล่าวว่า") == (
+        "มูลนิธิองค์กรกลางเพื่อประชาธิปไตย",)
+    assert extract_organizations("", "ผู้แทนคณะกรรมการอิสระเพื่อการปฏิรูปการศึกษา แถลง") == (
+        "คณะกรรมการอิสระเพื่อการปฏิรูปการศึกษา",)
+    # "in order to": the name ends before it
+    assert extract_organizations("", "มูลนิธิองค์กรกลางเพื่อให้ประชาชนมีส่วนร่วม") == ("มูลนิธิองค์กรกลาง",)

@@ -168,6 +168,8 @@ _IN_NAMES_TOO = frozenset({"นัก", "เฉพาะกิจ", "ลอง",
 _FUNCTION_TAGS = frozenset("ADVN ADVI ADVP ADVS XVBM XVAE XVAM XVMM XVBB NEG EITT AUX PART".split())
 # ORCHID's attributive verbs and UD's adjectives: one of them alone after a head describes a body
 _ADJECTIVE_TAGS = frozenset({"VATT", "ADJ"})
+# ORCHID's and UD's nouns, common and proper: what เพื่อ can be "for" inside a name (_for_a_noun)
+_NOUN_TAGS = frozenset({"NCMN", "NOUN", "NPRP", "PROPN"})
 # verbs news writes right after the body that acts (สำนักงานอุตุนิยมวิทยาแจ้ง, ศาลปกครองเห็น, กรมชลฯเตือน);
 # a committee is named by its task, so one may open its name (คณะกรรมการพิจารณาร่าง..., also after its kind:
 # คณะกรรมาธิการวิสามัญพิจารณา...) but not follow the task (คณะกรรมการการแพทย์กำหนด)
@@ -276,7 +278,8 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         kept: list[str] = []
         for i, word in enumerate(run):
             if word in _stop_words() and not (head in _COMMITTEES and word in _TASK_WORDS) \
-                    and not (word == "และ" and kept and head not in _DESCRIPTORS and _joins_name(run[i + 1:])):
+                    and not (word == "และ" and kept and head not in _DESCRIPTORS and _joins_name(run[i + 1:])) \
+                    and not (word == "เพื่อ" and kept and _for_a_noun(run[i + 1:i + 2])):
                 break
             if word in _ACTS and (head not in _COMMITTEES or kept) and not (kept and kept[-1] in _AFTER_ACT_GOES_ON):
                 break
@@ -437,6 +440,17 @@ def _across_hyphens(rest: str) -> str:
             break
         kept += "-" + piece
     return kept
+
+
+def _for_a_noun(following: list[str]) -> bool:
+    """Whether เพื่อ before ``following`` (its next word) is "for" a thing, part of a name (มูลนิธิองค์กรกลาง
+    เพื่อประชาธิปไตย, สำนักงานการปฏิรูปที่ดินเพื่อเกษตรกรรม), not "in order to" (…เพื่อให้, …เพื่อช่วย): a word
+    the part-of-speech lexicons tag only as a noun, or one made a noun with การ."""
+    if not following:
+        return False
+    word = following[0]
+    tags = _word_tags().get(word)
+    return word.startswith("การ") and len(word) > 3 or bool(tags) and tags <= _NOUN_TAGS
 
 
 def _joins_name(rest: list[str]) -> bool:
