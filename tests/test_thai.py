@@ -519,6 +519,8 @@ def test_a_regional_office_keeps_its_ordinal():
         "สำนักบริหารพื้นที่อนุรักษ์ที่ 3",)
     # a count, not an ordinal
     assert extract_organizations("", "เปิดสำนักบริหารพื้นที่อนุรักษ์ที่ 2 แห่ง") == ("สำนักบริหารพื้นที่อนุรักษ์",)
+    # ...and the country after the ordinal stays whole
+    assert extract_organizations("", "เจ้าหน้าที่สำนักงานทางหลวงที่ 2 ของลาว แถลง") == ("สำนักงานทางหลวงที่ 2 ของลาว",)
 
 
 def test_a_head_followed_by_a_number_is_a_count_not_a_name():

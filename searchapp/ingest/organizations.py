@@ -345,12 +345,13 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         if _IS_A.search(before) and not _RENAMED.search(before) and not _INTRODUCED.match(text, end):
             at = end  # the whole description: no name inside it either (โรงเรียนทหารสถาบันหลัก)
             continue  # ซึ่งเป็นโรงเรียนขยายโอกาส, เป็นกระทรวงแห่งอนาคต: what something is, not a name
-        tail = _ACT_IN_BRACKETS.sub("", text[m.start("rest"):end])
+        written = text[m.start("rest"):end]
+        if ordinal:  # written one way, as _ordinal_unit writes units: …ชายฝั่งที่ 2 (a country may follow it)
+            written = text[m.start("rest"):ordinal.start()] + "ที่ " + ordinal.group("n") + text[ordinal.end():end]
+        tail = _ACT_IN_BRACKETS.sub("", written)
         name = " ".join(tail.split()) if head in _DESCRIPTORS and tail not in lands else head + tail
         if head in _WITHOUT_KANA:
             name = "คณะ" + name
-        if ordinal:  # written one way, as _ordinal_unit writes units: …ชายฝั่งที่ 2
-            name = name[:len(name) - len(ordinal.group(0))] + "ที่ " + ordinal.group("n")
         found.append((m.start(), end, name))
         at = end
     return found
