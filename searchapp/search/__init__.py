@@ -18,8 +18,9 @@ from whoosh import scoring
 
 from ..config import Settings
 from ..errors import ArticleNotFoundError, QueryError
-from ..index import IndexHandle, document_to_article
+from ..index import IndexHandle, current_generation, document_to_article
 from ..models import Article, Hit, SearchResults
+from ..preload import preload
 from ..score_postings import of_reader
 from ..analysis.segment import analyze
 from ..thai.chars import clean_text
@@ -100,6 +101,7 @@ class SearchService:
         # what is read from an index once per generation: {kind: (generation, value)}
         self._per_generation: dict[str, tuple[str, object]] = {}
         self._per_generation_locks: dict[str, threading.Lock] = {}
+        self._preloaded = False  # warm() has read the index's files into the page cache (once a process)
 
     def search(self, text: str, page: int = 1, size: int | None = None, *,
                filters: Filters | None = None, sort: str = "relevance", facets: bool = True,
@@ -241,7 +243,8 @@ class SearchService:
         """Read now what every query needs once per index generation (facet table, length
         norms, vocabulary) or per process (dictionaries), rather than in the first requests:
         at 100,000 articles they take several seconds, which the first users of each server
-        process would otherwise wait."""
+        process would otherwise wait. The first time in a process, the index's files are read
+        too (``_preload``)."""
         searcher, generation = self.handle.current()
         build_query(parse_query("อาเซียน ASEAN 2567"))  # the segmenter's dictionaries, the aliases
         self._facet_table(searcher, generation)
@@ -254,12 +257,26 @@ class SearchService:
             if first is not None:  # any term gives the field's scorer (its average length, its B)
                 norms.field(searcher, name, searcher.weighting.scorer(searcher, name, first))
         self.vocabulary()
+        if not self._preloaded:
+            self._preload(generation)
+
+    def _preload(self, generation: str) -> None:
+        """Read the files of the generation served into the page cache (``searchapp.preload``):
+        once a process, as its first answers come, since a newer generation's segments are
+        files an update has just written."""
+        live = current_generation(self.handle.index_dir)
+        if live is not None and live.name == generation:
+            done, seconds = preload(live)
+            log.info("read %.0f MB of index %s in %.1f s", done / 1e6, generation, seconds)
+        self._preloaded = True
 
     def warmed(self) -> bool:
-        """Whether what ``warm`` reads is read for the index generation now served (a server
-        process answers slower until it is: at 100,000 articles about 4 s after it starts)."""
+        """Whether what ``warm`` reads is read for the index generation now served, and its
+        files were read into the page cache (a server process answers slower until they are:
+        at 100,000 articles about 4 s after it starts, and the first pass over queries reading
+        an index idle for hours half again as long)."""
         generation = self.handle.generation
-        return generation is not None and all(
+        return self._preloaded and generation is not None and all(
             self._per_generation.get(kind, (None,))[0] == generation for kind in _WARMED)
 
     def vocabulary(self) -> Vocabulary:
