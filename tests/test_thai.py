@@ -552,3 +552,11 @@ def test_a_name_goes_on_after_pheua_for_a_thing_not_for_a_purpose():
         "คณะกรรมการอิสระเพื่อการปฏิรูปการศึกษา",)
     # "in order to": the name ends before it
     assert extract_organizations("", "มูลนิธิองค์กรกลางเพื่อให้ประชาชนมีส่วนร่วม") == ("มูลนิธิองค์กรกลาง",)
+
+
+def test_letter_names_ending_inside_a_word_are_no_acronym():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # ขายดีอีก "sells well again" is ขาย + ดี + อีก: no ดีอี (the digital ministry) in it
+    assert extract_organizations("", "ร้านนี้ขายดีอีกแล้ว") == ()
+    assert extract_organizations("", "ดีอี ชี้แจงเรื่องนี้") == ("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม",)

@@ -194,11 +194,32 @@ _LETTERS_TO_END = re.compile(f"(?:{_LETTER_NAMES})+(?![\u0e01-\u0e4e])")
 
 
 def _inside_spelled_acronym(text: str, m: re.Match[str]) -> bool:
-    """A Thai-spelled acronym (ไอเอส) that is part of a longer one (เอไอเอส, ไอเอสเอส) is not that name."""
+    """A Thai-spelled acronym (ไอเอส) that is part of a longer one (เอไอเอส, ไอเอสเอส) is not that name,
+    nor are letter names that end inside a word: ขายดีอีก "sells well again" is ขาย + ดี + อีก, not ดีอี."""
     if not _SPELLED.fullmatch(m.group(0)):
         return False
     return bool(_LETTER_BEFORE.search(text, max(0, m.start() - 9), m.start())
-                or _LETTERS_TO_END.match(text, m.end()))
+                or _LETTERS_TO_END.match(text, m.end())) or _ends_inside_word(text, m.start(), m.end())
+
+
+_THAI_AFTER = re.compile(r"[\u0e01-\u0e4e]{1,20}")
+
+
+def _ends_inside_word(text: str, start: int, end: int) -> bool:
+    """Whether the word cut of the Thai letters around ``text[start:end]`` puts no word edge at ``end``."""
+    after = _THAI_AFTER.match(text, end)
+    if after is None:
+        return False
+    from ..analysis.segment import cut_words
+
+    before = THAI_BEFORE.search(text, max(0, start - 20), start)
+    lead = before.group(0) if before else ""
+    at = 0
+    for word in cut_words(lead + text[start:after.end()]):
+        at += len(word)
+        if at >= len(lead) + end - start:
+            break
+    return at != len(lead) + end - start
 
 
 def _is_thai_abbreviation(alias: str) -> bool:
