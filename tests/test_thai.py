@@ -560,3 +560,10 @@ def test_letter_names_ending_inside_a_word_are_no_acronym():
     # ขายดีอีก "sells well again" is ขาย + ดี + อีก: no ดีอี (the digital ministry) in it
     assert extract_organizations("", "ร้านนี้ขายดีอีกแล้ว") == ()
     assert extract_organizations("", "ดีอี ชี้แจงเรื่องนี้") == ("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม",)
+
+
+def test_names_written_short_fold_onto_their_organization():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ผู้นำจี-7 ประชุมกัน ส่วนธกส.ปล่อยกู้") == (
+        "กลุ่ม 7", "ธนาคารเพื่อการเกษตรและสหกรณ์การเกษตร")
