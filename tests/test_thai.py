@@ -567,3 +567,55 @@ def test_names_written_short_fold_onto_their_organization():
 
     assert extract_organizations("", "ผู้นำจี-7 ประชุมกัน ส่วนธกส.ปล่อยกู้") == (
         "กลุ่ม 7", "ธนาคารเพื่อการเกษตรและสหกรณ์การเกษตร")
+
+
+def test_shrines_are_not_courts():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ทุกคนไหว้ศาลพระภูมิหน้าบ้าน แล้วไปศาลเจ้าแม่ทับทิม") == ()
+    assert extract_organizations("", "ศาลปกครองกลางรับคำฟ้อง") == ("ศาลปกครองกลาง",)
+
+
+def test_several_bodies_of_a_kind_are_no_name():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "มีคณะกรรมการด้านเศรษฐกิจหลายคณะทำงานอยู่") == ()
+
+
+def test_a_royal_guard_regiment_keeps_its_whole_title():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ทหารจากกรมทหารราบที่ 11 มหาดเล็กรักษาพระองค์ ร่วมงาน") == (
+        "กรมทหารราบที่ 11 มหาดเล็กรักษาพระองค์",)
+
+
+def test_a_commission_written_with_its_abbreviation_is_that_commission():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ทางคณะกรรมการกกต.ไม่กังวล") == ("คณะกรรมการการเลือกตั้ง",)
+
+
+def test_a_committees_act_after_its_kind_ends_its_name():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "คณะกรรมาธิการวิสามัญปรับแก้ให้มีการสรรหาใหม่") == ("คณะกรรมาธิการวิสามัญ",)
+    # its task with nothing after it is what it did
+    assert extract_organizations("", "ร่างที่คณะกรรมาธิการวิสามัญพิจารณาเสร็จแล้ว") == ("คณะกรรมาธิการวิสามัญ",)
+    # its task goes on in its name
+    assert extract_organizations("", "คณะกรรมาธิการวิสามัญพิจารณาร่างพระราชบัญญัติงบประมาณ แถลง") == (
+        "คณะกรรมาธิการวิสามัญพิจารณาร่างพระราชบัญญัติงบประมาณ",)
+
+
+def test_a_body_introduced_by_a_thai_head_and_its_latin_name():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ไทยเป็นสมาชิกองค์การ Global Rice Council มานาน") == ("Global Rice Council",)
+    # small words inside a Latin name do not end it
+    assert extract_organizations("", "ตามรายงานของสถาบัน Institute for Rice Studies ปีนี้") == ("Institute for Rice Studies",)
+
+
+def test_a_task_force_by_its_number_and_a_countrys_cabinet():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "กำลังพลหน่วยเฉพาะกิจ 904 ช่วยเก็บขยะ") == ("หน่วยเฉพาะกิจ 904",)
+    assert extract_organizations("", "เลขาธิการคณะรัฐมนตรีญี่ปุ่นแถลงข่าว") == ("คณะรัฐมนตรีญี่ปุ่น",)

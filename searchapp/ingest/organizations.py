@@ -50,10 +50,10 @@ def _thai_name_before(text: str, end: int) -> str | None:
 
 # A Thai-style body name followed by a country (or a state) is that country's body:
 # กระทรวงการต่างประเทศตุรกี, กองทัพฟิลิปปินส์, วุฒิสภาญี่ปุ่น, กระทรวงมหาดไทยรัฐบรันเดนบูร์ก.
-_FOREIGN_HEADS = ("กระทรวง", "กองทัพ", "วุฒิสภา", "รัฐสภา", "สภาผู้แทนราษฎร", "สำนักงานตำรวจ")
+_FOREIGN_HEADS = ("กระทรวง", "กองทัพ", "วุฒิสภา", "รัฐสภา", "สภาผู้แทนราษฎร", "สำนักงานตำรวจ", "คณะรัฐมนตรี")
 # heads that are whole names: the country follows at once (รัฐสภาญี่ปุ่น), not after other words
 # (รัฐสภาชุดปัจจุบันพรรครัฐบาลเกาหลีใต้ is no parliament's name)
-_WHOLE_NAMES = ("วุฒิสภา", "รัฐสภา", "สภาผู้แทนราษฎร")
+_WHOLE_NAMES = ("วุฒิสภา", "รัฐสภา", "สภาผู้แทนราษฎร", "คณะรัฐมนตรี")
 # "and" or "with" followed by another body's head: a body and another, not one body's name
 _TWO_BODIES = re.compile("(?:และ|กับ)(?:" + "|".join(_FOREIGN_HEADS + ("กองกำลัง",)) + ")")
 _STATE = r"รัฐ(?!บาล|มนตรี|สภา|ประหาร|วิสาหกิจ)[\u0e01-\u0e4e]{2,20}(?=[\s,.]|$)"
@@ -87,7 +87,9 @@ _NOT_AFTER_HEAD = {"ศูนย์": ("กลาง",), "สำนัก": ("�
                    # forces of a kind, not one named force: กองกำลังทหาร, กองกำลังต่างชาติ
                    "กองกำลัง": ("ทหาร", "ต่างชาติ", "ติดอาวุธ", "พันธมิตร", "ชาว"),
                    # cooperatives in general or what they do: สหกรณ์ไทย, สหกรณ์ปลูก...
-                   "สหกรณ์": ("ไทย", "เกษตร", "สีขาว", "ปลูก", "พร้อม", "สร้าง")}
+                   "สหกรณ์": ("ไทย", "เกษตร", "สีขาว", "ปลูก", "พร้อม", "สร้าง"),
+                   # shrines, not courts (ศาลพระพรหม, ศาลเจ้าพ่อ, ศาลหลักเมือง), and a kangaroo court (ศาลเตี้ย)
+                   "ศาล": ("พระ", "เจ้า", "หลักเมือง", "เตี้ย")}
 # สำนัก also begins place names (สำนักท้อน, สำนักห้วยไม้เต็ง): a bureau is named by what it does, a word of
 # two syllables or more (สำนักอนุรักษ์สัตว์ป่า, สำนักพระราชวัง), การ... or เขต... (สำนักการระบายน้ำ, สำนักเขตบางกอกน้อย)
 _BUREAU = "สำนัก"
@@ -146,7 +148,10 @@ _COMPANY = re.compile(rf"บริษัท\s?(?P<name>{_PIECE}(?:\s{_PIECE}){{0
 # a registered cooperative: สหกรณ์การเกษตรเขาคิชฌกูฏ จำกัด, named without จำกัด as it is elsewhere (one piece:
 # สหกรณ์ ได้อนุมัติ… ให้กับสหกรณ์โคนมสอยดาว จำกัด names the second)
 _COOPERATIVE = re.compile(r"สหกรณ์(?P<name>[\u0e01-\u0e4e0-9\-–]{2,60})\s?จำกัด")
-_COMPANY_LATIN = re.compile(r"บริษัท\s*(?P<name>[A-Z][A-Za-z0-9&.'’\-]*(?:\s+[A-Z0-9][A-Za-z0-9&.'’\-]*){0,8})")
+# ...and other bodies introduced by a Thai head and their Latin name (องค์การ World Skills International)
+_COMPANY_LATIN = re.compile(r"(?:บริษัท|องค์การ|องค์กร|มูลนิธิ|สถาบัน|สมาคม|มหาวิทยาลัย)\s*"
+                            r"(?P<name>[A-Z][A-Za-z0-9&.'’\-]*(?:\s+(?:(?:of|for|and|the|on|in)\s+)?"
+                            r"[A-Z0-9][A-Za-z0-9&.'’\-]*){0,8})")
 _STOP_WORDS = frozenset(
     "ได้ ได้รับ ว่า ที่ ซึ่ง และ หรือ โดย เพื่อ จะ ก็ ยัง คง ของ ใน กับ ให้ จาก เป็น มี ไม่ รายงาน กล่าว แถลง "
     "เปิดเผย ออก ประกาศ วินิจฉัย ทุก อนุมัติ เมื่อ ต่อ ร่วม เผย ระบุ ชี้ ยืนยัน ส่ง นำ เข้า แล้ว นี้ ดังกล่าว ด้วย "
@@ -174,9 +179,14 @@ _NOUN_TAGS = frozenset({"NCMN", "NOUN", "NPRP", "PROPN"})
 # a committee is named by its task, so one may open its name (คณะกรรมการพิจารณาร่าง..., also after its kind:
 # คณะกรรมาธิการวิสามัญพิจารณา...) but not follow the task (คณะกรรมการการแพทย์กำหนด)
 _AFTER_ACT_GOES_ON = frozenset("วิสามัญ สามัญ ร่วม และ".split())  # a committee's kind; ป้องกันและปราบปราม
+# after its kind, a committee's task opens with พิจารณา (คณะกรรมาธิการวิสามัญพิจารณาร่าง...); another act is
+# what the committee did (คณะกรรมาธิการวิสามัญปรับแก้ให้...)
+_KINDS = frozenset("วิสามัญ สามัญ ร่วม".split())
+_TASK_ACT = "พิจารณา"
 _ACTS = frozenset("แจ้ง บุก พิจารณา เห็น เตือน ตกลง นัด ชนะ กำหนด ลงคะแนน หาเสียง เชื่อ โดน ฟ้อง รับฟ้อง "
                   "ออกหมาย ทุ่ม หวัง ครบ ทำหน้าที่ สูญเสีย แตกแยก ตกเป็น จัดลำดับ ดูแล รับ กำหนดให้ ตัดสินใจ "
-                  "เสีย ตำหนิ ดำเนินการ หยุด พิจารณาคดี ไต่สวน ประจำการ ลง ลงพื้นที่ เร่ง แนะนำ พยายาม เปิดทาง ทำหนังสือ ขออนุมัติ พร้อมด้วย".split())
+                  "เสีย ตำหนิ ดำเนินการ หยุด พิจารณาคดี ไต่สวน ประจำการ ลง ลงพื้นที่ เร่ง แนะนำ พยายาม เปิดทาง ทำหนังสือ ขออนุมัติ พร้อมด้วย "
+                  "ปรับแก้ ปรับ".split())
 _GENERIC_TAILS = frozenset(
     "การเมือง รัฐ เอกชน ฝ่ายค้าน การศึกษา ต่างประเทศ ต่าง ใหญ่ กลาง ท้องถิ่น จังหวัด อำเภอ ทั่วประเทศ ใหม่ "
     "แห่งชาติ ดัง ทุก เขต ภาค แห่ง อื่น ท้องที่ ชุด ย่อย ใด "
@@ -196,6 +206,9 @@ _GENERIC_TASKS = frozenset("ตรวจสอบ สอบสวน สอบ �
                            "ขับเคลื่อน รัฐมนตรี บริหาร ดำเนินงาน".split())
 # after a name: every such body, a class (สำนักงานชลประทานทุกแห่ง)
 _EVERY = frozenset({"ทุก", "ทุกแห่ง"})
+# ...or several of them: คณะกรรมการด้านกฎหมายหลายคณะ, สำนักงานที่ดินหลายแห่ง
+_SEVERAL = "หลาย"
+_COUNTERS = ("คณะ", "แห่ง", "ชุด", "หน่วย")  # หลายคณะ, and หลายคณะทำงาน as it is cut
 # a Thai abbreviation: consonants only (คสช, กกต)
 _CONSONANTS = re.compile("[\u0e01-\u0e2e]{2,6}")
 # a name ending in an administrative level with no place after it names a class of
@@ -281,21 +294,29 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
                     and not (word == "และ" and kept and head not in _DESCRIPTORS and _joins_name(run[i + 1:])) \
                     and not (word == "เพื่อ" and kept and _for_a_noun(run[i + 1:i + 2])):
                 break
-            if word in _ACTS and (head not in _COMMITTEES or kept) and not (kept and kept[-1] in _AFTER_ACT_GOES_ON):
+            if word in _ACTS and (head not in _COMMITTEES or kept) and not (
+                    kept and kept[-1] in _AFTER_ACT_GOES_ON and (kept[-1] not in _KINDS or word == _TASK_ACT)):
                 break
             kept.append(word)
+        if kept and kept[-1] in _ACTS:
+            kept.pop()  # คณะกรรมาธิการวิสามัญพิจารณาเสร็จแล้ว: a task with nothing to do is the committee's act
         tail = "".join(kept).rstrip("ฯๆ ")
         words = [w.rstrip("ฯๆ ") for w in kept if w.rstrip("ฯๆ ")]
         if len(tail) < 3 or all(w in _GENERIC_TAILS for w in words) or "ต่าง" in words:
             continue  # ... ต่างๆ: "the various ...", a class of bodies
-        if (run[len(kept):len(kept) + 1] and run[len(kept)] in _EVERY) or words[-1] == "ทั่วประเทศ":
-            continue  # สำนักงานชลประทานทุกแห่ง, ...ทั่วประเทศ: every such office, a class
+        after = run[len(kept):len(kept) + 2]
+        if (after and after[0] in _EVERY) or words[-1] == "ทั่วประเทศ" \
+                or (after[:1] == [_SEVERAL] and after[1:] and after[1].startswith(_COUNTERS)):
+            continue  # สำนักงานชลประทานทุกแห่ง, ...ทั่วประเทศ, ...หลายคณะ: every such office, or several, a class
         if head == "สำนักงาน" and words[0] == "ใหญ่":
             continue  # สำนักงานใหญ่องค์การสหประชาชาติ: a body's headquarters, the body is named after it
         if len(words) == 1 and _word_tags().get(words[0], frozenset()) & _ADJECTIVE_TAGS \
                 and not _of_country().match(text, m.start("rest") + len(tail)):
             continue  # คณะกรรมการพิเศษ, พรรคเก่าแก่, กระทรวงสำคัญ: a kind of body, described (unless its
             # country follows: กองกำลังความมั่นคงของอิรัก, as a unit described with its country below)
+        if head in _COMMITTEES and _CONSONANTS.fullmatch(tail.rstrip(".")) \
+                and (registry().get(tail.rstrip(".")) or registry().get(tail.rstrip(".") + ".")):
+            continue  # คณะกรรมการกกต.: the commission by its abbreviation, which the curated data names
         if head in _COMMITTEES and all(w in _GENERIC_TASKS or w in _GENERIC_TAILS for w in words):
             continue  # คณะกรรมการตรวจสอบข้อเท็จจริง, คณะอนุกรรมการสอบสวน: a committee of a kind, set up for the case
         if head == "พรรค" and words[0] in _NOT_A_PARTY:
@@ -371,19 +392,21 @@ _NUMBERED = frozenset("ช่อง กองบิน กองพล กอง
 _ORDINAL_OFFICES = ("สำนักงาน", "สำนัก", "ศูนย์")
 _ORDINAL_NUMBER = re.compile(r"\s?ที่\s?(?P<n>[0-9]{1,3})(?![0-9.,:]|\s?(?:แห่ง|คน|ราย|ครั้ง|ปี|วัน|เดือน|ชั้น|ข้อ))")
 _NUMBER = re.compile(r"\s?[0-9]{1,3}(?![0-9.,:])")
-# a military unit is named by its number alone: กองบิน 4
-_UNIT = re.compile(r"(?P<unit>กองบิน|กองพล|กองพัน)\s?(?P<number>[0-9]{1,3})(?![0-9.,:])")
+# a military unit is named by its number alone: กองบิน 4, หน่วยเฉพาะกิจ 904
+_UNIT = re.compile(r"(?P<unit>กองบิน|กองพล|กองพัน|หน่วยเฉพาะกิจ)\s?(?P<number>[0-9]{1,3})(?![0-9.,:])")
 # or by its kind and an ordinal number: กองพลทหารม้าที่ 2 รักษาพระองค์, มณฑลทหารบกที่ 310,
+# กรมทหารราบที่ 1 มหาดเล็กรักษาพระองค์,
 # หน่วยเฉพาะกิจนาวิกโยธิน ที่ 182 (the kind is one run of Thai letters, the number follows ที่)
 _ORDINAL_UNIT = re.compile(
     r"(?P<unit>(?:กองพล|กองพัน|กองร้อย|กรมทหาร|มณฑลทหาร|กองเรือ|หน่วยเฉพาะกิจ|ชุดควบคุม|กองทัพภาค|ภูมิภาคทหาร)"
     r"[\u0e01-\u0e4e]{0,30}?)"
-    r"\s?ที่\s?(?P<number>[0-9]{1,4})(?![0-9.,:])(?P<guard>\s?รักษาพระองค์)?")
+    r"\s?ที่\s?(?P<number>[0-9]{1,4})(?![0-9.,:])(?P<guard>\s?(?:มหาดเล็ก)?\s?รักษาพระองค์)?")
 
 
 def _ordinal_unit(m: re.Match) -> str:
     """The unit's name written one way: หน่วยเฉพาะกิจนาวิกโยธิน ที่ 182 -> หน่วยเฉพาะกิจนาวิกโยธินที่ 182."""
-    return f"{m.group('unit')}ที่ {m.group('number')}" + (" รักษาพระองค์" if m.group("guard") else "")
+    guard = "".join(m.group("guard").split()) if m.group("guard") else ""
+    return f"{m.group('unit')}ที่ {m.group('number')}" + (" " + guard if guard else "")
 
 
 # a police station by its abbreviation and its place: สภ.แม่สอด, สน.ลุมพินี
