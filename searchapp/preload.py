@@ -54,9 +54,12 @@ def plan(directory: Path, budget: int) -> list[tuple[Path, int]]:
     """The files of ``directory`` to read, with their sizes: the most used kinds first, each
     kind's smaller files first, as long as their sum stays within ``budget`` bytes."""
     files = []
-    for entry in os.scandir(directory):
-        if entry.is_file(follow_symlinks=False):
-            files.append((Path(entry.path), entry.stat(follow_symlinks=False).st_size))
+    try:
+        for entry in os.scandir(directory):
+            if entry.is_file(follow_symlinks=False):
+                files.append((Path(entry.path), entry.stat(follow_symlinks=False).st_size))
+    except OSError:
+        return []  # the generation went away (a newer one replaced it) while it was listed
     files.sort(key=lambda item: (_rank(item[0]), item[1], item[0].name))
     chosen, total = [], 0
     for path, size in files:
