@@ -620,3 +620,9 @@ def test_a_task_force_by_its_number_and_a_countrys_cabinet():
 
     assert extract_organizations("", "กำลังพลหน่วยเฉพาะกิจ 904 ช่วยเก็บขยะ") == ("หน่วยเฉพาะกิจ 904",)
     assert extract_organizations("", "เลขาธิการคณะรัฐมนตรีญี่ปุ่นแถลงข่าว") == ("คณะรัฐมนตรีญี่ปุ่น",)
+
+
+def test_the_arab_league_by_its_thai_names():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ประเทศสมาชิกกลุ่มสันนิบาตอาหรับประชุมกัน") == ("สันนิบาตอาหรับ",)
