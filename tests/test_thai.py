@@ -626,3 +626,19 @@ def test_the_arab_league_by_its_thai_names():
     from searchapp.ingest.organizations import extract_organizations
 
     assert extract_organizations("", "ประเทศสมาชิกกลุ่มสันนิบาตอาหรับประชุมกัน") == ("สันนิบาตอาหรับ",)
+
+
+def test_a_head_of_states_office_with_its_country_is_a_body_unless_it_is_the_venue():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "โฆษกทำเนียบประธานาธิบดีเกาหลีใต้ กล่าวว่า") == ("ทำเนียบประธานาธิบดีเกาหลีใต้",)
+    # ขณะที่ is "while": the office that acts, not a place
+    assert extract_organizations("", "ขณะที่ทำเนียบรัฐบาลเมียนมาออกแถลงการณ์") == ("ทำเนียบรัฐบาลเมียนมา",)
+    assert extract_organizations("", "นักข่าวรอฟังที่ทำเนียบรัฐบาลญี่ปุ่น") == ()
+
+
+def test_what_a_committee_said_and_a_students_nationality_end_no_name():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ทั้งนี้คณะกรรมการให้เหตุผลว่าเนื้อหารุนแรง") == ()
+    assert extract_organizations("", "ผู้ก่อเหตุเป็นนักศึกษามหาวิทยาลัยชาวตูนิเซีย") == ()

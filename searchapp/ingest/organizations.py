@@ -49,11 +49,14 @@ def _thai_name_before(text: str, end: int) -> str | None:
 
 
 # A Thai-style body name followed by a country (or a state) is that country's body:
-# กระทรวงการต่างประเทศตุรกี, กองทัพฟิลิปปินส์, วุฒิสภาญี่ปุ่น, กระทรวงมหาดไทยรัฐบรันเดนบูร์ก.
-_FOREIGN_HEADS = ("กระทรวง", "กองทัพ", "วุฒิสภา", "รัฐสภา", "สภาผู้แทนราษฎร", "สำนักงานตำรวจ", "คณะรัฐมนตรี")
+# กระทรวงการต่างประเทศตุรกี, กองทัพฟิลิปปินส์, วุฒิสภาญี่ปุ่น, กระทรวงมหาดไทยรัฐบรันเดนบูร์ก,
+# and a head of state's or government's office (ทำเนียบประธานาธิบดีเกาหลีใต้: its spokesman speaks for it).
+_OFFICES = ("ทำเนียบประธานาธิบดี", "ทำเนียบรัฐบาล", "ทำเนียบนายกรัฐมนตรี")
+_FOREIGN_HEADS = ("กระทรวง", "กองทัพ", "วุฒิสภา", "รัฐสภา", "สภาผู้แทนราษฎร", "สำนักงานตำรวจ", "คณะรัฐมนตรี") + _OFFICES
 # heads that are whole names: the country follows at once (รัฐสภาญี่ปุ่น), not after other words
-# (รัฐสภาชุดปัจจุบันพรรครัฐบาลเกาหลีใต้ is no parliament's name)
-_WHOLE_NAMES = ("วุฒิสภา", "รัฐสภา", "สภาผู้แทนราษฎร", "คณะรัฐมนตรี")
+# (รัฐสภาชุดปัจจุบันพรรครัฐบาลเกาหลีใต้ is no parliament's name); where one follows ที่ or ใน, it is
+# the building (ที่ทำเนียบรัฐบาลญี่ปุ่น, กราดยิงในรัฐสภาอิหร่าน)
+_WHOLE_NAMES = ("วุฒิสภา", "รัฐสภา", "สภาผู้แทนราษฎร", "คณะรัฐมนตรี") + _OFFICES
 # "and" or "with" followed by another body's head: a body and another, not one body's name
 _TWO_BODIES = re.compile("(?:และ|กับ)(?:" + "|".join(_FOREIGN_HEADS + ("กองกำลัง",)) + ")")
 _STATE = r"รัฐ(?!บาล|มนตรี|สภา|ประหาร|วิสาหกิจ)[\u0e01-\u0e4e]{2,20}(?=[\s,.]|$)"
@@ -89,7 +92,9 @@ _NOT_AFTER_HEAD = {"ศูนย์": ("กลาง",), "สำนัก": ("�
                    # cooperatives in general or what they do: สหกรณ์ไทย, สหกรณ์ปลูก...
                    "สหกรณ์": ("ไทย", "เกษตร", "สีขาว", "ปลูก", "พร้อม", "สร้าง"),
                    # shrines, not courts (ศาลพระพรหม, ศาลเจ้าพ่อ, ศาลหลักเมือง), and a kangaroo court (ศาลเตี้ย)
-                   "ศาล": ("พระ", "เจ้า", "หลักเมือง", "เตี้ย")}
+                   "ศาล": ("พระ", "เจ้า", "หลักเมือง", "เตี้ย"),
+                   # นักศึกษามหาวิทยาลัยชาวแอลจีเรีย: the student is Algerian, no university is named
+                   "มหาวิทยาลัย": ("ชาว",)}
 # สำนัก also begins place names (สำนักท้อน, สำนักห้วยไม้เต็ง): a bureau is named by what it does, a word of
 # two syllables or more (สำนักอนุรักษ์สัตว์ป่า, สำนักพระราชวัง), การ... or เขต... (สำนักการระบายน้ำ, สำนักเขตบางกอกน้อย)
 _BUREAU = "สำนัก"
@@ -157,7 +162,7 @@ _STOP_WORDS = frozenset(
     "เปิดเผย ออก ประกาศ วินิจฉัย ทุก อนุมัติ เมื่อ ต่อ ร่วม เผย ระบุ ชี้ ยืนยัน ส่ง นำ เข้า แล้ว นี้ ดังกล่าว ด้วย "
     "ทั้ง เพียง แห่งนี้ สั่ง พิพากษา จัด มอบ ขอ เตรียม ถึง ตาม แต่ กำลัง อยู่ ไป มา ทำ หา ดู เคย ต้อง ควร อาจ "
     "ทั่ว เช่น รวม คือ อีก หลาย เผยแพร่ เข้าร่วม จัดทำ นำร่อง ภายใต้ ยื่น รอบ ใกล้ ระหว่าง สำหรับ แก่ ภายใน "
-    "ตั้ง ใช้ ก็ตาม ประจำปี สอบ ฆ่า ตัดสิน อย่าง อัน "
+    "ตั้ง ใช้ ก็ตาม ประจำปี สอบ ฆ่า ตัดสิน อย่าง อัน ให้เหตุผล ให้สัมภาษณ์ "
     # which one, not a name: พรรคนั้น, พรรคเรา, กรมหนึ่ง, คณะอนุกรรมการแต่ละชุด, สายการบินที่จะใช้บริการ
     "นั้น อย่างนั้น เรา เดียว หนึ่ง แห่งหนึ่ง ไหน แต่ละ ทั้งหมด เหมือน เหมือนเดิม ที่จะ หลังจาก หลังจากที่ ประมาณ "
     # what it did or may do: พรรคจึงเชื่อ, คณะกรรมการสรรหาสามารถ..., สมาคมบอกว่า
@@ -744,8 +749,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         between = cut_words(m.group("body"))[1:]
         if any((w in _stop_words() and w not in _INSIDE_NAMES) or w in _ACTS for w in between):
             continue  # กองทัพเผยด้วยว่ามีนักรบต่างชาติจากสิงคโปร์: a sentence, not a name
-        if m.group("body") in _WHOLE_NAMES and text[:m.start()].rstrip().endswith(_IN_VENUE):
-            continue  # กราดยิงในรัฐสภาอิหร่าน: the building, a place
+        if m.group("body") in _WHOLE_NAMES and word_before(text, len(text[:m.start()].rstrip())) in _IN_VENUE:
+            continue  # กราดยิงในรัฐสภาอิหร่าน: the building, a place (not after ขณะที่, "while")
         land = m.group("land")
         if land.startswith("รัฐ") and land not in countries():
             # a state's name runs to the next space: สำนักงานตำรวจรัฐเพนซิลเวเนียว่า ends before ว่า
