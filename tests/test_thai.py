@@ -643,3 +643,31 @@ def test_what_a_committee_said_and_a_students_nationality_end_no_name():
 
     assert extract_organizations("", "ทั้งนี้คณะกรรมการให้เหตุผลว่าเนื้อหารุนแรง") == ()
     assert extract_organizations("", "ผู้ก่อเหตุเป็นนักศึกษามหาวิทยาลัยชาวตูนิเซีย") == ()
+
+
+def test_words_about_a_party_or_a_ministry_are_no_name():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # cronies (พรรคพวก is one word), the other side, waiting for the election
+    assert extract_organizations("", "เขาดูแลพรรคพวกของตัวเองดี ส่วนพรรคตรงข้ามก็เช่นกัน") == ()
+    assert extract_organizations("", "หลายคนวิ่งกลับเข้าพรรครอเลือกตั้ง") == ()
+    # a spokesman gave news; that ministry (นั้นๆ, with the repetition mark); since (ตั้งแต่)
+    assert extract_organizations("", "โฆษกกระทรวงให้ข่าว แต่เป็นมุมของกระทรวงนั้นๆ เท่านั้น") == ()
+    assert extract_organizations("", "ลูกค้าของธนาคารตั้งแต่ปีก่อน") == ()
+
+
+def test_a_known_body_in_every_province_is_a_class():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "สั่งให้กองอำนวยการรักษาความมั่นคงภายในจังหวัดช่วยดูแล") == ()
+    # one province's office, and the province the article is about, are one office
+    assert extract_organizations("", "ที่ กอ.รมน.จังหวัดยะลา") == ("กองอำนวยการรักษาความมั่นคงภายในราชอาณาจักร",)
+    assert extract_organizations("", "ส่งเรื่องผ่านศูนย์ดำรงธรรมจังหวัดฯ แล้ว") == ("ศูนย์ดำรงธรรม",)
+
+
+def test_a_reporters_report_about_a_foreign_president_is_no_foreign_dateline():
+    from searchapp.ingest.organizations import extract_organizations
+
+    body = ("ผู้สื่อข่าวรายงานว่า จากกรณีที่นายโดนัลด์ ทรัมป์ ประธานาธิบดีสหรัฐอเมริกา โทรศัพท์ถึงนายกรัฐมนตรี "
+            "ที่ประชุมคณะรัฐมนตรี(ครม.) ได้หารือเรื่องนี้")
+    assert extract_organizations("", body) == ("คณะรัฐมนตรี",)

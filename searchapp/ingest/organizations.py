@@ -145,7 +145,8 @@ _PLACE_BEFORE = re.compile(r"(?:(?<!สำนักงาน)(?<!สำนัก
 # bodies every country has: in a story datelined abroad, a bare คณะรัฐมนตรี is that country's
 # cabinet, a generic mention like รัฐบาล, not the Thai cabinet
 _EVERY_COUNTRY = frozenset({"คณะรัฐมนตรี"})
-_DATELINE = re.compile(r"รายงาน(?:ข่าว)?(?:จาก|ว่า)?\s?(?P<place>[^\n]{0,60})")
+# (a reporter's รายงานว่า followed by a foreign president's name is no dateline: a news agency's is)
+_DATELINE = re.compile(r"(?:รายงาน(?:ข่าว)?จาก|สำนักข่าว\S{0,30}รายงาน(?:ข่าว)?(?:ว่า)?)\s?(?P<place>[^\n]{0,60})")
 # companies by their legal form (บริษัท ช ทวี จำกัด (มหาชน)) or by a Latin name (บริษัท FORMOSA HEAVY ...)
 _PIECE = r"(?:(?!บริษัท|จำกัด|[0-9]+\.)[^\s()\n,\"“”]){1,40}"
 _COMPANY = re.compile(rf"บริษัท\s?(?P<name>{_PIECE}(?:\s{_PIECE}){{0,5}}?)\s?จำกัด"
@@ -162,7 +163,7 @@ _STOP_WORDS = frozenset(
     "เปิดเผย ออก ประกาศ วินิจฉัย ทุก อนุมัติ เมื่อ ต่อ ร่วม เผย ระบุ ชี้ ยืนยัน ส่ง นำ เข้า แล้ว นี้ ดังกล่าว ด้วย "
     "ทั้ง เพียง แห่งนี้ สั่ง พิพากษา จัด มอบ ขอ เตรียม ถึง ตาม แต่ กำลัง อยู่ ไป มา ทำ หา ดู เคย ต้อง ควร อาจ "
     "ทั่ว เช่น รวม คือ อีก หลาย เผยแพร่ เข้าร่วม จัดทำ นำร่อง ภายใต้ ยื่น รอบ ใกล้ ระหว่าง สำหรับ แก่ ภายใน "
-    "ตั้ง ใช้ ก็ตาม ประจำปี สอบ ฆ่า ตัดสิน อย่าง อัน ให้เหตุผล ให้สัมภาษณ์ "
+    "ตั้ง ใช้ ก็ตาม ประจำปี สอบ ฆ่า ตัดสิน อย่าง อัน ให้เหตุผล ให้สัมภาษณ์ ให้ข่าว ตั้งแต่ "
     # which one, not a name: พรรคนั้น, พรรคเรา, กรมหนึ่ง, คณะอนุกรรมการแต่ละชุด, สายการบินที่จะใช้บริการ
     "นั้น อย่างนั้น เรา เดียว หนึ่ง แห่งหนึ่ง ไหน แต่ละ ทั้งหมด เหมือน เหมือนเดิม ที่จะ หลังจาก หลังจากที่ ประมาณ "
     # what it did or may do: พรรคจึงเชื่อ, คณะกรรมการสรรหาสามารถ..., สมาคมบอกว่า
@@ -295,7 +296,7 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         run = cut_words(rest)
         kept: list[str] = []
         for i, word in enumerate(run):
-            if word in _stop_words() and not (head in _COMMITTEES and word in _TASK_WORDS) \
+            if word.rstrip("ๆ") in _stop_words() and not (head in _COMMITTEES and word in _TASK_WORDS) \
                     and not (word == "และ" and kept and head not in _DESCRIPTORS and _joins_name(run[i + 1:])) \
                     and not (word == "เพื่อ" and kept and _for_a_noun(run[i + 1:i + 2])):
                 break
@@ -389,7 +390,9 @@ def _of_country() -> re.Pattern[str]:
     return re.compile(rf"(?:\s?ของ\s?|-)(?P<land>{lands})(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
 
 
-_NOT_A_PARTY = frozenset("การเมือง รัฐบาล ฝ่ายค้าน ร่วม ร่วมรัฐบาล เล็ก ใหญ่ ขนาด ต่าง ใด แกน แกนหลัก พี่น้อง".split())
+_NOT_A_PARTY = frozenset("การเมือง รัฐบาล ฝ่ายค้าน ร่วม ร่วมรัฐบาล เล็ก ใหญ่ ขนาด ต่าง ใด แกน แกนหลัก พี่น้อง "
+                         "ตรงข้าม พวก รอ".split())  # พรรคตรงข้าม "the other side"; พรรคพวก "cronies", one word;
+# เข้าพรรครอเลือกตั้ง "joined the party to wait for the election" (รอ ends no other name: บริษัทรอสเทค)
 # units known by their number
 _NUMBERED = frozenset("ช่อง กองบิน กองพล กองพัน เขต ภาค".split())
 # or by an ordinal after the name: สำนักงานบริหารจัดการทรัพยากรทางทะเลและชายฝั่งที่ 2 (a regional office), not a
@@ -457,6 +460,22 @@ def _provinces() -> frozenset[str]:
     # name_th,abbr_th,name_en,abbr_en per line
     lines = pythainlp_file("thailand_provinces_th.csv").read_text("utf-8-sig").splitlines()
     return frozenset(line.split(",")[0].strip() for line in lines if line.split(",")[0].strip())
+
+
+_PROVINCIAL = re.compile(r"\s?จังหวัด")
+
+
+def _in_every_province(text: str, end: int) -> bool:
+    """Whether a known body's name ending at ``end`` goes on with จังหวัด and no province: its
+    provincial offices as a class (กกต.จังหวัด), not one of them (กอ.รมน.จังหวัดยะลา) nor the body."""
+    m = _PROVINCIAL.match(text, end)
+    if m is None:
+        return False
+    after = text[m.end():m.end() + 30]
+    if after.startswith("ฯ"):
+        return False  # ศูนย์ดำรงธรรมจังหวัดฯ: the province the article is about
+    after = after.lstrip()
+    return not any(after.startswith(province) for province in _provinces())
 
 
 def _across_hyphens(rest: str) -> str:
@@ -805,6 +824,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             continue
         if before.endswith(_KIND_OF):
             continue  # ระบบรัฐสภา "the parliamentary system"
+        if _in_every_province(text, match.end):
+            continue  # กกต.จังหวัด, กองอำนวยการรักษาความมั่นคงภายในจังหวัด: the body's office in each province, a class
         if match.name in _CITY_BODIES and (word_before(text, len(before)) in _IN_PLACE or _AND_SURROUNDINGS.match(text, match.end)
                                            or _PLACE_BEFORE.search(before)
                                            # a known body's unit in the city: กองอำนวยการรักษาความมั่นคงภายใน กทม.
