@@ -671,3 +671,13 @@ def test_a_reporters_report_about_a_foreign_president_is_no_foreign_dateline():
     body = ("ผู้สื่อข่าวรายงานว่า จากกรณีที่นายโดนัลด์ ทรัมป์ ประธานาธิบดีสหรัฐอเมริกา โทรศัพท์ถึงนายกรัฐมนตรี "
             "ที่ประชุมคณะรัฐมนตรี(ครม.) ได้หารือเรื่องนี้")
     assert extract_organizations("", body) == ("คณะรัฐมนตรี",)
+
+
+def test_pollsters_a_duty_free_company_and_the_reconciliation_committees_are_known():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ผลสำรวจของนิด้าโพลและสวนดุสิตโพลตรงกัน") == ("ศูนย์สำรวจความคิดเห็นนิด้าโพล", "สวนดุสิตโพล")
+    assert extract_organizations("", "สัญญากับคิงพาวเวอร์ยังไม่หมด") == ("คิง เพาเวอร์",)
+    assert extract_organizations("", "ประธานคณะกรรมการเตรียมการเพื่อสร้างความสามัคคีปรองดอง กล่าวว่า ป.ย.ป. จะประชุม") == (
+        "คณะกรรมการเตรียมการเพื่อสร้างความสามัคคีปรองดอง",
+        "คณะกรรมการบริหารราชการแผ่นดินตามกรอบการปฏิรูปประเทศ ยุทธศาสตร์ชาติ และการสร้างความสามัคคีปรองดอง")
