@@ -682,3 +682,10 @@ def test_pollsters_a_duty_free_company_and_the_reconciliation_committees_are_kno
     assert extract_organizations("", "ประธานคณะกรรมการเตรียมการเพื่อสร้างความสามัคคีปรองดอง กล่าวว่า ป.ย.ป. จะประชุม") == (
         "คณะกรรมการเตรียมการเพื่อสร้างความสามัคคีปรองดอง",
         "คณะกรรมการบริหารราชการแผ่นดินตามกรอบการปฏิรูปประเทศ ยุทธศาสตร์ชาติ และการสร้างความสามัคคีปรองดอง")
+
+
+def test_asean_as_a_region_or_a_level_is_no_body():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ไทยจะมีบทบาทนำในภูมิภาคอาเซียน และในเวทีระดับอาเซียน") == ()
+    assert extract_organizations("", "ที่ประชุมรัฐมนตรีอาเซียนมีมติ") == ("อาเซียน",)

@@ -132,6 +132,9 @@ _NEXT_PIECE = re.compile(r"[ \u00a0](?P<piece>[\u0e01-\u0e4e]{2,20})(?=[\s\"“�
 _VENUES = frozenset({"รัฐสภา", "ทำเนียบรัฐบาล", "ทำเนียบขาว"})
 # a body's name after ระบบ is a kind of system (ระบบรัฐสภา "parliamentary system"), not the body
 _KIND_OF = ("ระบบ",)
+# a bloc named after ภูมิภาค or ระดับ is a region or a level (ในภูมิภาคอาเซียน, ในเวทีระดับอาเซียน), not the body
+_BLOCS = frozenset({"อาเซียน"})
+_REGION_OF = ("ภูมิภาค", "ระดับ")
 _AT = ("ที่", "ณ", "จาก", "อาคาร", "หน้า", "ห้อง", "ลาน", "พิพิธภัณฑ์", "สโมสร", "หอประชุม", "บริเวณ")
 _IN_VENUE = _AT + ("ใน",)  # กราดยิงในรัฐสภาอิหร่าน: in the building
 # a city's administration named where the city is meant: ศาลแขวงทั่ว กทม., 50 เขตของ กทม.
@@ -824,6 +827,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             continue
         if before.endswith(_KIND_OF):
             continue  # ระบบรัฐสภา "the parliamentary system"
+        if match.name in _BLOCS and word_before(text, len(before)) in _REGION_OF:
+            continue  # บทบาทนำในภูมิภาคอาเซียน "in the ASEAN region"
         if _in_every_province(text, match.end):
             continue  # กกต.จังหวัด, กองอำนวยการรักษาความมั่นคงภายในจังหวัด: the body's office in each province, a class
         if match.name in _CITY_BODIES and (word_before(text, len(before)) in _IN_PLACE or _AND_SURROUNDINGS.match(text, match.end)
