@@ -690,3 +690,18 @@ def test_asean_as_a_region_or_a_level_is_no_body():
 
     assert extract_organizations("", "ไทยจะมีบทบาทนำในภูมิภาคอาเซียน และในเวทีระดับอาเซียน") == ()
     assert extract_organizations("", "ที่ประชุมรัฐมนตรีอาเซียนมีมติ") == ("อาเซียน",)
+
+
+def test_a_services_commander_named_in_full_names_the_service():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "พล.อ.อ.จอม รุ่งสว่าง ผู้บัญชาการทหารอากาศ พร้อมคณะ") == ("กองทัพอากาศ",)
+    assert extract_organizations("", "โดยมีผู้บัญชาการทหารบก (ผบ.ทบ.) เป็นประธาน") == ("กองทัพบก",)
+
+
+def test_where_a_reporter_reported_from_and_bangkok_in_a_list_of_provinces_are_places():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ผู้สื่อข่าวรายงานจากกระทรวงการต่างประเทศ ว่า นายกรัฐมนตรีส่งสาร") == ()
+    assert extract_organizations("", "มี 3 จังหวัด คือ เชียงใหม่ สงขลา กรุงเทพมหานคร และจะขยายต่อไป") == ()
+    assert extract_organizations("", "กระทรวงการต่างประเทศแถลงว่า") == ("กระทรวงการต่างประเทศ",)

@@ -135,6 +135,11 @@ _KIND_OF = ("ระบบ",)
 # a bloc named after ภูมิภาค or ระดับ is a region or a level (ในภูมิภาคอาเซียน, ในเวทีระดับอาเซียน), not the body
 _BLOCS = frozenset({"อาเซียน"})
 _REGION_OF = ("ภูมิภาค", "ระดับ")
+# a reporter's dateline names where the report came from (ผู้สื่อข่าวรายงานจากกระทรวงการต่างประเทศ), a place
+_REPORTED_FROM = "รายงานจาก"
+# a service's commander named in full names the service (ผู้บัญชาการทหารอากาศ: the air force), as an abbreviated
+# title (ผบ.ทอ.) alone does not
+_COMMANDER = re.compile(r"ผู้บัญชาการทหาร(?P<service>บก|เรือ|อากาศ)")
 _AT = ("ที่", "ณ", "จาก", "อาคาร", "หน้า", "ห้อง", "ลาน", "พิพิธภัณฑ์", "สโมสร", "หอประชุม", "บริเวณ")
 _IN_VENUE = _AT + ("ใน",)  # กราดยิงในรัฐสภาอิหร่าน: in the building
 # a city's administration named where the city is meant: ศาลแขวงทั่ว กทม., 50 เขตของ กทม.
@@ -815,6 +820,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
                    and not any(a <= start < b for a, b, _ in discovered)]
     discovered += [(m.start(), m.end(), f"{m.group('unit')} {m.group('number')}") for m in _UNIT.finditer(text)
                    if free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered)]
+    discovered += [(m.start(), m.end(), "กองทัพ" + m.group("service")) for m in _COMMANDER.finditer(text)
+                   if free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered)]
     for m in _STATION.finditer(text):
         place = _until_stop_word(m.group("place"))
         if len(place) >= 2 and free(m.start()) and abbreviation_starts_word(text, m.start()):
@@ -827,11 +834,14 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             continue
         if before.endswith(_KIND_OF):
             continue  # ระบบรัฐสภา "the parliamentary system"
+        if before.endswith(_REPORTED_FROM):
+            continue  # ผู้สื่อข่าวรายงานจากกระทรวงการต่างประเทศ: where the reporter was, a place
         if match.name in _BLOCS and word_before(text, len(before)) in _REGION_OF:
             continue  # บทบาทนำในภูมิภาคอาเซียน "in the ASEAN region"
         if _in_every_province(text, match.end):
             continue  # กกต.จังหวัด, กองอำนวยการรักษาความมั่นคงภายในจังหวัด: the body's office in each province, a class
-        if match.name in _CITY_BODIES and (word_before(text, len(before)) in _IN_PLACE or _AND_SURROUNDINGS.match(text, match.end)
+        if match.name in _CITY_BODIES and (word_before(text, len(before)) in (*_IN_PLACE, *_provinces())
+                                           or _AND_SURROUNDINGS.match(text, match.end)
                                            or _PLACE_BEFORE.search(before)
                                            # a known body's unit in the city: กองอำนวยการรักษาความมั่นคงภายใน กทม.
                                            # or กอ.รมน.กรุงเทพมหานคร (written in full after a space, one more of a list)
