@@ -706,3 +706,5 @@ def test_where_a_reporter_reported_from_and_bangkok_in_a_list_of_provinces_are_p
     assert extract_organizations("", "ผู้สื่อข่าวรายงานจากกระทรวงการต่างประเทศ ว่า นายกรัฐมนตรีส่งสาร") == ()
     assert extract_organizations("", "มี 3 จังหวัด คือ เชียงใหม่ สงขลา กรุงเทพมหานคร และจะขยายต่อไป") == ()
     assert extract_organizations("", "กระทรวงการต่างประเทศแถลงว่า") == ("กระทรวงการต่างประเทศ",)
+    # a report from a body names it
+    assert extract_organizations("", "อ้างรายงานจากองค์การอนามัยโลกว่า ผู้ป่วยเพิ่มขึ้น") == ("องค์การอนามัยโลก",)

@@ -135,8 +135,9 @@ _KIND_OF = ("ระบบ",)
 # a bloc named after ภูมิภาค or ระดับ is a region or a level (ในภูมิภาคอาเซียน, ในเวทีระดับอาเซียน), not the body
 _BLOCS = frozenset({"อาเซียน"})
 _REGION_OF = ("ภูมิภาค", "ระดับ")
-# a reporter's dateline names where the report came from (ผู้สื่อข่าวรายงานจากกระทรวงการต่างประเทศ), a place
-_REPORTED_FROM = "รายงานจาก"
+# a reporter's dateline names where the report came from (ผู้สื่อข่าวรายงานจากกระทรวงการต่างประเทศ), a place;
+# a report from a body (อ้างรายงานจากองค์การอนามัยโลก, รายงานข่าวจากกระทรวง...) names its source
+_REPORTED_FROM = "ผู้สื่อข่าวรายงานจาก"
 # a service's commander named in full names the service (ผู้บัญชาการทหารอากาศ: the air force), as an abbreviated
 # title (ผบ.ทอ.) alone does not
 _COMMANDER = re.compile(r"ผู้บัญชาการทหาร(?P<service>บก|เรือ|อากาศ)")
