@@ -13,8 +13,8 @@ import re
 from functools import lru_cache
 
 from ..analysis.segment import cut_syllables, cut_words, is_word
-from ..thai.orgs import (THAI_BEFORE, abbreviation_starts_word, countries, registry, spelled_letters, spelled_prefix,
-                         word_before)
+from ..thai.orgs import (abbreviation_starts_word, countries, registry, spelled_letters, spelled_prefix,
+                         word_before, word_edge)
 
 _EN_HEADS = re.compile(
     r"\b(Organi[sz]ation|Office|Conference|Committee|Commission|Council|Assembly|Institute|Bank|"
@@ -265,15 +265,7 @@ def _until_stop_word(run: str) -> str:
 
 def _starts_word(text: str, start: int, head: str) -> bool:
     """Does the head at ``start`` begin a word where it is written, rather than sit inside one?"""
-    before = THAI_BEFORE.search(text, max(0, start - 20), start)
-    if before is None:
-        return True
-    at = 0
-    for word in cut_words(before.group(0) + text[start:start + len(head) + 12]):
-        if at >= len(before.group(0)):
-            break
-        at += len(word)
-    return at == len(before.group(0))
+    return word_edge(text, start, end=start + len(head) + 12)
 
 
 def _discovered(text: str) -> list[tuple[int, int, str]]:
@@ -841,7 +833,7 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             continue  # บทบาทนำในภูมิภาคอาเซียน "in the ASEAN region"
         if _in_every_province(text, match.end):
             continue  # กกต.จังหวัด, กองอำนวยการรักษาความมั่นคงภายในจังหวัด: the body's office in each province, a class
-        if match.name in _CITY_BODIES and (word_before(text, len(before)) in (*_IN_PLACE, *_provinces())
+        if match.name in _CITY_BODIES and ((last := word_before(text, len(before))) in _IN_PLACE or last in _provinces()
                                            or _AND_SURROUNDINGS.match(text, match.end)
                                            or _PLACE_BEFORE.search(before)
                                            # a known body's unit in the city: กองอำนวยการรักษาความมั่นคงภายใน กทม.

@@ -153,6 +153,23 @@ def word_before(text: str, start: int) -> str:
     return cut_words(before.group(0))[-1]
 
 
+def word_edge(text: str, at: int, start: int | None = None, end: int | None = None) -> bool:
+    """Whether the word cut of ``text[start:end]`` (``start`` defaults to ``at``), taken with the Thai
+    letters written just before ``start`` (up to 20), puts a word edge at ``at``: is ``at`` where a word
+    begins or ends as written, rather than inside one?"""
+    start = at if start is None else start
+    before = THAI_BEFORE.search(text, max(0, start - 20), start)
+    first = before.start() if before else start
+    from ..analysis.segment import cut_words
+
+    edge, done = at - first, 0
+    for word in cut_words(text[first:end]):
+        if done >= edge:
+            break
+        done += len(word)
+    return done == edge
+
+
 def abbreviation_starts_word(text: str, start: int) -> bool:
     """A Thai abbreviation glued to the word before it (อธิบดีกพร., ให้กต.) starts where that word
     ends; inside a longer abbreviation (สกสค. holds สค.) it does not."""
@@ -206,20 +223,9 @@ _THAI_AFTER = re.compile(r"[\u0e01-\u0e4e]{1,20}")
 
 
 def _ends_inside_word(text: str, start: int, end: int) -> bool:
-    """Whether the word cut of the Thai letters around ``text[start:end]`` puts no word edge at ``end``."""
+    """Whether Thai letters go on after ``text[start:end]`` and the word cut puts no word edge at ``end``."""
     after = _THAI_AFTER.match(text, end)
-    if after is None:
-        return False
-    from ..analysis.segment import cut_words
-
-    before = THAI_BEFORE.search(text, max(0, start - 20), start)
-    lead = before.group(0) if before else ""
-    at = 0
-    for word in cut_words(lead + text[start:after.end()]):
-        at += len(word)
-        if at >= len(lead) + end - start:
-            break
-    return at != len(lead) + end - start
+    return after is not None and not word_edge(text, end, start, after.end())
 
 
 def _is_thai_abbreviation(alias: str) -> bool:
