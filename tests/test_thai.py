@@ -237,6 +237,20 @@ def test_long_committee_names_and_transliterated_names_are_kept_whole():
     assert extract_organizations("", "ศาลสหรัฐตัดสินลงโทษจำคุก 40 ปี") == ()
 
 
+def test_a_transliterated_name_goes_on_past_an_unmarked_piece_after_a_marked_one():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # after วอยซ์ (a piece no dictionary has) the name's next piece needs no ์
+    assert "หนังสือพิมพ์เดอะ วอยซ์ เดลี่" in extract_organizations(
+        "", "บรรณาธิการหนังสือพิมพ์เดอะ วอยซ์ เดลี่ ให้สัมภาษณ์เมื่อวันพุธ")
+    # a Thai word with the mark proves nothing: a list goes on after it, not a name
+    assert "สถาบันการสอน โรงภาพยนตร์ โรงมหรสพ" not in extract_organizations(
+        "", "ปิดสถาบันการสอน โรงภาพยนตร์ โรงมหรสพ ชั่วคราว")
+    # an abbreviation after the marked piece starts what follows (มธ.ท่าพระจันทร์)
+    orgs = extract_organizations("", "ที่วิทยาลัยนานาชาติปรีดี พนมยงค์ มธ.ท่าพระจันทร์ จัดเสวนา")
+    assert not any(name.endswith("มธ") for name in orgs)
+
+
 def test_descriptions_and_words_that_only_contain_a_head_are_not_organizations():
     from searchapp.ingest.organizations import extract_organizations
 

@@ -526,19 +526,31 @@ def _spelled_out(tail: str, words: list[str]) -> bool:
 def _transliterated_pieces(text: str, end: int, foreign: bool = False) -> int:
     """Where a name ending at ``end`` really ends, when it goes on in space-separated transliterated pieces
     (marked by ์, or any rare word after a name that is itself no Thai word: โรงพยาบาลซานโต โทมัส)."""
+    after_marked = False
     for _ in range(3):
         m = _NEXT_PIECE.match(text, end)
         if not m:
             break
         piece = m.group("piece")
-        if (("\u0e4c" not in piece and not foreign) or piece.startswith(_NAME_STARTS)
-                or piece.startswith(_LONG_STOP_WORDS)):  # กล่าวว่า: one dictionary word the corpus list lacks
+        if not _may_go_on(piece):
             break
-        first = cut_words(piece)[0]
-        if first in _common_words() and is_word(first):
-            break
+        if "\u0e4c" in piece:
+            # inside a transliterated name (a marked piece no dictionary has) its next piece needs no mark:
+            # หนังสือพิมพ์เดอะ วอยซ์ เดลี่; a Thai word with the mark (โรงภาพยนตร์) proves nothing
+            after_marked = after_marked or not any(is_word(w) for w in cut_words(piece))
+        elif not (foreign or after_marked and not _CONSONANTS.fullmatch(piece)):
+            break  # …พนมยงค์ มธ.ท่าพระจันทร์: an abbreviation starts what follows
         end = m.end()
     return end
+
+
+def _may_go_on(piece: str) -> bool:
+    """Could this space-separated piece still belong to the name before it: no name head of its own, no
+    function word (กล่าวว่า: one dictionary word the corpus list lacks), no common Thai word first?"""
+    if piece.startswith(_NAME_STARTS) or piece.startswith(_LONG_STOP_WORDS):
+        return False
+    first = cut_words(piece)[0]
+    return not (first in _common_words() and is_word(first))
 
 
 # ชื่อ (ชื่อย่อ.): the way Thai news introduces a body's abbreviation, องค์การตลาดเพื่อเกษตรกร (อตก.)
