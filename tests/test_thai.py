@@ -383,6 +383,17 @@ def test_a_curated_name_is_found_written_without_its_spaces():
     assert extract_organizations("", "สายการบินบริติช แอร์เวย์ส ออกแถลงการณ์") == ("บริติช แอร์เวย์ส",)
 
 
+def test_state_enterprises_are_curated_by_name_and_abbreviation():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ผู้ว่าการการประปานครหลวง (กปน.) แจ้งว่าน้ำจะไหลอ่อน") == ("การประปานครหลวง",)
+    assert extract_organizations("", "ค้ำประกันสินเชื่อโดย บสย. ให้ผู้ประกอบการ") == (
+        "บรรษัทประกันสินเชื่ออุตสาหกรรมขนาดย่อม",)
+    assert "บริษัท ทีโอที จำกัด (มหาชน)" in extract_organizations("", "คณะกรรมการของทีโอทีมีมติอนุมัติ")
+    # the broadcasting commission (กสท., of กสทช.) is no telecom company
+    assert extract_organizations("", "บอร์ดกสท.คุมเข้มใบอนุญาตวิทยุ") == ()
+
+
 def test_the_city_after_one_of_its_districts_or_a_number_plate_is_a_place():
     from searchapp.ingest.organizations import extract_organizations
 
