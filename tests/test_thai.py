@@ -394,6 +394,14 @@ def test_state_enterprises_are_curated_by_name_and_abbreviation():
     assert extract_organizations("", "บอร์ดกสท.คุมเข้มใบอนุญาตวิทยุ") == ()
 
 
+def test_a_head_shortened_with_paiyannoi_refers_back_and_starts_no_name():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # กรมฯ, บริษัทฯ: the department or company named before; the words glued after it are what it does
+    assert extract_organizations("", "ทั้งนี้กรมฯมีแผนขยายศูนย์บริการเพิ่มอีกสามแห่ง") == ()
+    assert extract_organizations("", "บริษัทฯขอชี้แจงว่าสินค้าปลอดภัย") == ()
+
+
 def test_the_city_after_one_of_its_districts_or_a_number_plate_is_a_place():
     from searchapp.ingest.organizations import extract_organizations
 

@@ -282,8 +282,8 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
             rest = _across_hyphens(rest)
         if rest[:1].isdigit():
             continue  # 1พรรค 2 แนวคิด: a count of bodies, no name (units by number are found apart: _UNIT)
-        if head in _WITHOUT_KANA and rest.startswith("ฯ"):
-            continue  # กรรมาธิการฯ: the committee named before, or its members
+        if rest.startswith("ฯ"):
+            continue  # กรมฯ, กรรมาธิการฯ: the body named before (or its members), whatever follows
         if head in _WORD_HEADS and rest.startswith(_NOT_AFTER_WORD_HEAD):
             continue  # หน่วยงาน "agency"
         if rest.startswith(_NOT_AFTER_HEAD.get(head, ())):
