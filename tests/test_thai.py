@@ -103,6 +103,9 @@ def test_companies_are_found_by_their_legal_form_or_latin_name():
 
     orgs = extract_organizations("", "นายสมชายเป็นพนักงานของบริษัท สยาม ทดสอบ จำกัด (มหาชน) มานาน 10 ปี")
     assert "บริษัท สยาม ทดสอบ จำกัด (มหาชน)" in orgs
+    # a foreign company's Thai branch, named with the country before its legal form
+    assert "บริษัท โกลบอล ทดสอบ (ประเทศไทย) จำกัด" in extract_organizations(
+        "", "ผู้จัดการบริษัท โกลบอล ทดสอบ (ประเทศไทย) จำกัด กล่าวว่า")
     assert "ACME HEAVY INDUSTRIES" in extract_organizations("", "ไปทำงานกับบริษัท ACME HEAVY INDUSTRIES ในไต้หวัน")
     # a company described, not named, is no organization
     assert extract_organizations("", "บริษัทนายหน้าและบริษัทข้ามชาติรายใหญ่ระดับโลกเข้าร่วม") == ()
