@@ -109,6 +109,10 @@ def test_companies_are_found_by_their_legal_form_or_latin_name():
     assert "ACME HEAVY INDUSTRIES" in extract_organizations("", "ไปทำงานกับบริษัท ACME HEAVY INDUSTRIES ในไต้หวัน")
     # a company described, not named, is no organization
     assert extract_organizations("", "บริษัทนายหน้าและบริษัทข้ามชาติรายใหญ่ระดับโลกเข้าร่วม") == ()
+    # ...but a word the taggers know only as a name names it, unless it is a place or a people
+    assert extract_organizations("", "ผู้บริหารบริษัทฮิตาชิ ให้ข้อมูลว่า") == ("บริษัทฮิตาชิ",)
+    assert extract_organizations("", "ผู้บริหารบริษัทญี่ปุ่น ให้ข้อมูลว่า") == ()
+    assert extract_organizations("", "งานนี้บริษัทคนไทยทำได้") == ()
 
 
 def test_a_name_introduced_with_its_thai_abbreviation_is_found():

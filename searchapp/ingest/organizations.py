@@ -190,6 +190,7 @@ _FUNCTION_TAGS = frozenset("ADVN ADVI ADVP ADVS XVBM XVAE XVAM XVMM XVBB NEG EIT
 _ADJECTIVE_TAGS = frozenset({"VATT", "ADJ"})
 # ORCHID's and UD's nouns, common and proper: what เพื่อ can be "for" inside a name (_for_a_noun)
 _NOUN_TAGS = frozenset({"NCMN", "NOUN", "NPRP", "PROPN"})
+_PROPER_TAGS = frozenset({"NPRP", "PROPN"})
 # verbs news writes right after the body that acts (สำนักงานอุตุนิยมวิทยาแจ้ง, ศาลปกครองเห็น, กรมชลฯเตือน);
 # a committee is named by its task, so one may open its name (คณะกรรมการพิจารณาร่าง..., also after its kind:
 # คณะกรรมาธิการวิสามัญพิจารณา...) but not follow the task (คณะกรรมการการแพทย์กำหนด)
@@ -510,9 +511,18 @@ def _joins_name(rest: list[str]) -> bool:
 
 def _described(words: list[str]) -> bool:
     """Is this ordinary description (dictionary words, mostly of two syllables or more) rather than a name?"""
-    if not all(is_word(w) for w in words):
-        return False
+    if not all(is_word(w) for w in words) or _a_name(words[0]):
+        return False  # a word no dictionary has, or first a word the taggers know only as a name (ฮิตาชิ)
     return sum(len(cut_syllables(w)) >= 2 for w in words) * 2 >= len(words)
+
+
+def _a_name(word: str) -> bool:
+    """Is ``word`` known only as a proper noun and no place (ฮิตาชิ, ซัมซุง; not ญี่ปุ่น, กรุงเทพมหานคร)?"""
+    return _word_tags().get(word, _NOUN_TAGS) <= _PROPER_TAGS and not (
+        word.startswith(countries()) or word in _provinces() or word in _PLACE_NAMES or "ไทย" in word)
+
+
+_PLACE_NAMES = frozenset({"กรุงเทพ", "กรุงเทพมหานคร", "กทม"})  # (and ไทย in any word: คนไทย, a people)
 
 
 def _spelled_out(tail: str, words: list[str]) -> bool:
