@@ -402,6 +402,14 @@ def test_state_enterprises_are_curated_by_name_and_abbreviation():
     assert extract_organizations("", "บอร์ดกสท.คุมเข้มใบอนุญาตวิทยุ") == ()
 
 
+def test_the_big_telecom_and_technology_companies_are_curated():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "กูเกิลเปิดเผยผลสำรวจการชมวิดีโอ") == ("กูเกิล",)
+    # the legal name and the brand are one company
+    assert extract_organizations("", "บริษัท โทเทิ่ล แอ็คเซ็ส คอมมูนิเคชั่น จำกัด (มหาชน) หรือ ดีแทค แจ้งว่า") == ("ดีแทค",)
+
+
 def test_a_head_shortened_with_paiyannoi_refers_back_and_starts_no_name():
     from searchapp.ingest.organizations import extract_organizations
 
