@@ -295,7 +295,7 @@ def test_codes_and_longer_acronyms_are_not_the_organization_inside_them():
     assert "กระทรวงมหาดไทย" in extract_organizations("", "ที่ประชุม มท. มีมติ")
     # IS spelled in Thai inside ISS (the space station) or AIS (a company) is not the militant group
     assert extract_organizations("", "ไปสู่สถานีอวกาศนานาชาติ (ไอเอสเอส) หรือไกลกว่า") == ()
-    assert extract_organizations("", "ลูกค้าเอไอเอสใช้งานได้ตามปกติ") == ()
+    assert extract_organizations("", "ลูกค้าเอไอเอสใช้งานได้ตามปกติ") == ("เอไอเอส",)
     for text in ("กลุ่มไอเอสเคยโจมตีเมืองนี้", "ไอเอสอ้างความรับผิดชอบ", "ไอเอสเอง"):
         assert extract_organizations("", text) == ("กลุ่มรัฐอิสลาม",), text
 

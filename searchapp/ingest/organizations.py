@@ -806,7 +806,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         taken.append((start, end))
     for m in _COMPANY.finditer(text):
         if free(m.start()):
-            add(" ".join(m.group(0).split()), m.start())
+            name = " ".join(m.group(0).split())
+            add(reg.canonical(name) or name, m.start())  # ดีแทค by its legal name is ดีแทค
             taken.append((m.start(), m.end()))
     for m in _COOPERATIVE.finditer(text):
         if free(m.start()):
