@@ -158,7 +158,7 @@ _EVERY_COUNTRY = frozenset({"คณะรัฐมนตรี"})
 _DATELINE = re.compile(r"(?:รายงาน(?:ข่าว)?จาก|สำนักข่าว\S{0,30}รายงาน(?:ข่าว)?(?:ว่า)?)\s?(?P<place>[^\n]{0,60})")
 # companies by their legal form (บริษัท ช ทวี จำกัด (มหาชน)) or by a Latin name (บริษัท FORMOSA HEAVY ...)
 _PIECE = r"(?:(?!บริษัท|จำกัด|[0-9]+\.)[^\s()\n,\"“”]){1,40}"
-_COMPANY = re.compile(rf"บริษัท\s?(?P<name>{_PIECE}(?:\s{_PIECE}){{0,5}}?)(?:\s?\((?:ประเทศไทย|Thailand)\))?"
+_COMPANY = re.compile(rf"บริษัท\s?(?P<name>{_PIECE}(?:\s{_PIECE}){{0,5}}?)(?:\s?\(\s?(?:ประเทศไทย|Thailand)\s?\))?"
                       r"\s?จำกัด(?:\s?\(มหาชน\))?")  # a country's branch: บริษัท เอ็กซ์ (ประเทศไทย) จำกัด
 # a registered cooperative: สหกรณ์การเกษตรเขาคิชฌกูฏ จำกัด, named without จำกัด as it is elsewhere (one piece:
 # สหกรณ์ ได้อนุมัติ… ให้กับสหกรณ์โคนมสอยดาว จำกัด names the second)
