@@ -413,6 +413,18 @@ def test_the_big_telecom_and_technology_companies_are_curated():
     assert extract_organizations("", "บริษัท โทเทิ่ล แอ็คเซ็ส คอมมูนิเคชั่น จำกัด (มหาชน) หรือ ดีแทค แจ้งว่า") == ("ดีแทค",)
 
 
+def test_royal_ranks_area_offices_as_a_class_and_fact_finding_committees_are_no_names():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # กรมหลวง, กรมพระยา: a prince's rank, not a department
+    assert extract_organizations("", "วงดนตรีในพระอุปถัมภ์กรมหลวงสมมติราชกุมาร ออกแสดง") == ()
+    # education area offices without their province and number: a class
+    orgs = extract_organizations("", "โรงเรียนในสำนักงานเขตพื้นที่การศึกษาประถมศึกษา (สพป.) จำนวน 5 เขต")
+    assert not any("เขตพื้นที่" in name for name in orgs)
+    assert extract_organizations("", "ประธานคณะกรรมการสืบสวนข้อเท็จจริง ลงพื้นที่") == ()
+    assert extract_organizations("", "ให้จัดกิจกรรมภายในมหาวิทยาลัยเท่านั้น") == ()
+
+
 def test_a_head_shortened_with_paiyannoi_refers_back_and_starts_no_name():
     from searchapp.ingest.organizations import extract_organizations
 

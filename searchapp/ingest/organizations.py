@@ -94,7 +94,9 @@ _NOT_AFTER_HEAD = {"ศูนย์": ("กลาง",), "สำนัก": ("�
                    # shrines, not courts (ศาลพระพรหม, ศาลเจ้าพ่อ, ศาลหลักเมือง), and a kangaroo court (ศาลเตี้ย)
                    "ศาล": ("พระ", "เจ้า", "หลักเมือง", "เตี้ย"),
                    # นักศึกษามหาวิทยาลัยชาวแอลจีเรีย: the student is Algerian, no university is named
-                   "มหาวิทยาลัย": ("ชาว",)}
+                   "มหาวิทยาลัย": ("ชาว",),
+                   # a prince's rank, not a department: สมเด็จพระเจ้าพี่นางเธอ ... กรมหลวงนราธิวาสราชนครินทร์
+                   "กรม": ("หลวง", "ขุน", "หมื่น", "พระยา")}
 # สำนัก also begins place names (สำนักท้อน, สำนักห้วยไม้เต็ง): a bureau is named by what it does, a word of
 # two syllables or more (สำนักอนุรักษ์สัตว์ป่า, สำนักพระราชวัง), การ... or เขต... (สำนักการระบายน้ำ, สำนักเขตบางกอกน้อย)
 _BUREAU = "สำนัก"
@@ -178,7 +180,9 @@ _STOP_WORDS = frozenset(
     # what it did or may do: พรรคจึงเชื่อ, คณะกรรมการสรรหาสามารถ..., สมาคมบอกว่า
     "จึง กว่า สามารถ เข้ามา ไว้ บอก บอกว่า ในอนาคต แต่ละคน ในประเทศ ที่อยู่ มีมติ "
     # how big or how many, not a name: สำนักข่าวยักษ์ใหญ่, สำนักงานชลประทานทุกแห่ง, คณะกรรมการบางราย
-    "ยักษ์ ยักษ์ใหญ่ ชื่อดัง ทุกแห่ง บางราย ปี ปีละ ทราบ ก่อน เกี่ยวกับ ครับ เช่นเดียวกับ มากกว่า ใด จน เพื่อให้".split())
+    "ยักษ์ ยักษ์ใหญ่ ชื่อดัง ทุกแห่ง บางราย ปี ปีละ ทราบ ก่อน เกี่ยวกับ ครับ เช่นเดียวกับ มากกว่า ใด จน เพื่อให้ "
+    # only: ภายในมหาวิทยาลัยเท่านั้น
+    "เท่านั้น".split())
 _LONG_STOP_WORDS = tuple(w for w in _STOP_WORDS if len(w) >= 3)
 # function words the part-of-speech lexicons know that can still be part of a name: the prefix นัก
 # (สมาคมนักข่าว...), หน่วยเฉพาะกิจ "task force"; and pieces of names the word cut breaks off (คลองจั่น
@@ -218,7 +222,7 @@ _INTRODUCED = re.compile(r"\s?(?:\(|หรือ\s)")
 # a committee's house: …ของวุฒิสภา, …ของสภาผู้แทนราษฎร (a country may follow)
 _OF_HOUSE = re.compile(r"\s?ของ\s?(?:วุฒิสภา|สภาผู้แทนราษฎร|รัฐสภา|สภานิติบัญญัติแห่งชาติ)(?:สหรัฐ(?:อเมริกา)?)?")
 # what ad hoc committees are set up to do, with nothing more that names one: คณะกรรมการตรวจสอบข้อเท็จจริง
-_GENERIC_TASKS = frozenset("ตรวจสอบ สอบสวน สอบ ข้อเท็จจริง ติดตาม ประเมินผล ที่ปรึกษา กฎหมาย เตรียมการ ศึกษา กำกับ "
+_GENERIC_TASKS = frozenset("ตรวจสอบ สอบสวน สืบสวน สอบ ข้อเท็จจริง ติดตาม ประเมินผล ที่ปรึกษา กฎหมาย เตรียมการ ศึกษา กำกับ "
                            "ขับเคลื่อน รัฐมนตรี บริหาร ดำเนินงาน".split())
 # after a name: every such body, a class (สำนักงานชลประทานทุกแห่ง)
 _EVERY = frozenset({"ทุก", "ทุกแห่ง"})
@@ -230,6 +234,10 @@ _CONSONANTS = re.compile("[\u0e01-\u0e2e]{2,6}")
 # a name ending in an administrative level with no place after it names a class of
 # bodies (สำนักงานจัดหางานจังหวัด: "the provincial employment offices"), not one body
 _CLASS_ENDINGS = frozenset("จังหวัด อำเภอ ตำบล เขต แขวง ภาค ประจำภาค".split())
+# an education area office named without its province and number (สำนักงานเขตพื้นที่การศึกษาประถมศึกษา (สพป.)
+# จำนวน 10 เขต) is a class too
+_AREA_OFFICE = "เขตพื้นที่"
+_AREA_LEVELS = frozenset("การศึกษา ประถมศึกษา มัธยมศึกษา".split())
 
 
 @lru_cache(maxsize=1)
@@ -344,7 +352,8 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
             number = ordinal = _ORDINAL_NUMBER.match(text, m.start("rest") + len(tail))
         if number:  # สถานีโทรทัศน์ช่อง 5, สำนักงานเขต 1: one body, not a class
             tail = text[m.start("rest"):number.end()]
-        elif words[-1] in _CLASS_ENDINGS or len(head) + len(tail) > (
+        elif words[-1] in _CLASS_ENDINGS or (_AREA_OFFICE in tail and words[-1] in _AREA_LEVELS) \
+                or len(head) + len(tail) > (
                 _LONGEST_COMMITTEE if head in _COMMITTEES else _LONGEST):
             continue
         if head in _GENERAL_BY_COUNTRY and rest.startswith(lands):
