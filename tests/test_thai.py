@@ -414,6 +414,16 @@ def test_the_big_telecom_and_technology_companies_are_curated():
     assert extract_organizations("", "บริษัท โทเทิ่ล แอ็คเซ็ส คอมมูนิเคชั่น จำกัด (มหาชน) หรือ ดีแทค แจ้งว่า") == ("ดีแทค",)
 
 
+def test_the_education_and_culture_agencies_are_curated():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "คุรุสภารับรองหลักสูตรแล้ว") == ("คุรุสภา",)
+    assert extract_organizations("", "ที่ประชุมอธิการบดีแห่งประเทศไทย (ทปอ.) แถลงว่า") == ("ที่ประชุมอธิการบดีแห่งประเทศไทย",)
+    # a name written short with ฯ is completed only when one curated name begins so: the House's and the
+    # Senate's secretariats are curated beside the education council's
+    assert "สำนักงานเลขาธิการสภาการศึกษา" not in extract_organizations("", "บุคลากรสำนักงานเลขาธิการสภาฯ ร่วมกิจกรรม")
+
+
 def test_royal_ranks_area_offices_as_a_class_and_fact_finding_committees_are_no_names():
     from searchapp.ingest.organizations import extract_organizations
 
