@@ -130,3 +130,53 @@ def test_edges_are_the_places_the_full_analysis_gives(text):
     assert set(starts) == {t.start for t in analysis.words}
     assert set(ends) == {t.end for t in analysis.words}
     assert every == {e for t in analysis.words + analysis.syllables for e in (t.start, t.end)}
+
+
+def test_a_process_killed_while_loading_the_dictionaries_leaves_no_files_behind(tmp_path):
+    # servers and reindex workers can be killed at any moment, also while they start; each
+    # start used to write the 1.6 MB dictionary into a temporary folder that a kill left behind
+    import os
+    import subprocess
+    import sys
+
+    script = ("import os, signal, nlpo3\n"
+              "from searchapp.analysis import segment\n"
+              "def killed(path, name):\n"
+              "    assert os.path.getsize(path) > 1_000_000\n"  # killed once the words are written
+              "    os.kill(os.getpid(), signal.SIGKILL)\n"
+              "nlpo3.load_dict = nlpo3._nlpo3_python_backend.load_dict = killed\n"
+              "segment._dictionaries()\n")
+    env = dict(os.environ, TMPDIR=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == -9, done.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_dictionary_words_of_both_lists_segment_after_loading():
+    # pythainlp's list and ours are both loaded: ours adds words pythainlp lacks
+    from searchapp.analysis import segment
+
+    ours = segment.resources.files("searchapp.analysis").joinpath("data/words.txt").read_text("utf-8")
+    word = next(line.strip() for line in ours.splitlines()
+                if line.strip() and not line.startswith("#") and len(line.strip()) > 6)
+    assert word in segment._dictionaries()
+    assert word in [t.text for t in analyze(f"ข่าว{word}วันนี้").words]
+
+
+def test_without_the_backend_the_dictionary_goes_through_a_named_file_removed_after(tmp_path, monkeypatch):
+    # another nlpo3 build (no private backend module): the public load_dict, given a real file
+    from types import SimpleNamespace
+
+    from searchapp.analysis import segment
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(segment.tempfile, "tempdir", None)
+    given = {}
+
+    def load_dict(path, name):
+        given[name] = segment.Path(path).read_text("utf-8")
+        return "loaded", True
+
+    assert segment._load_dictionary(SimpleNamespace(load_dict=load_dict), "test-dict", "ข่าว\nข้าว") == ("loaded", True)
+    assert given == {"test-dict": "ข่าว\nข้าว"}
+    assert list(tmp_path.iterdir()) == []

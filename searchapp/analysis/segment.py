@@ -14,6 +14,7 @@ Three token streams come from one pass:
 from __future__ import annotations
 
 import logging
+import os
 import re
 import tempfile
 from dataclasses import dataclass
@@ -82,16 +83,28 @@ def _dictionaries() -> frozenset[str]:
     words.update(line.strip() for line in ours.split("\n") if line.strip() and not line.startswith("#"))
     words.discard("")
     syllables = pythainlp_file("syllables_th.txt").read_text("utf-8").split("\n")
-    with tempfile.TemporaryDirectory(prefix="searchapp-dict-") as tmp:
-        word_file = Path(tmp, "words.txt")
-        word_file.write_text("\n".join(sorted(words)), "utf-8")
-        syllable_file = Path(tmp, "syllables.txt")
-        syllable_file.write_text("\n".join(s for s in syllables if s.strip()), "utf-8")
-        for path, name in ((word_file, _DICT_WORDS), (syllable_file, _DICT_SYLLABLES)):
-            message, ok = nlpo3.load_dict(str(path), name)
-            if not ok and "already" not in message.lower():
-                raise RuntimeError(f"nlpo3 could not load {name}: {message}")
+    for name, lines in ((_DICT_WORDS, sorted(words)), (_DICT_SYLLABLES, [s for s in syllables if s.strip()])):
+        message, ok = _load_dictionary(nlpo3, name, "\n".join(lines))
+        if not ok and "already" not in message.lower():
+            raise RuntimeError(f"nlpo3 could not load {name}: {message}")
     return frozenset(words)
+
+
+def _load_dictionary(nlpo3, name: str, text: str) -> tuple[str, bool]:
+    """Give nlpo3 a dictionary, which it reads from a file. On Linux the file is unnamed (already
+    unlinked, read through /proc/self/fd), so a process killed while loading, as servers and
+    build workers can be at any moment, leaves nothing behind. nlpo3.load_dict resolves the
+    path it is given (to the deleted file's old name), so that file goes to its backend."""
+    backend = getattr(getattr(nlpo3, "_nlpo3_python_backend", None), "load_dict", None)
+    if backend is not None and os.path.isdir("/proc/self/fd"):
+        with tempfile.TemporaryFile("w+", encoding="utf-8", prefix="searchapp-dict-") as handle:
+            handle.write(text)
+            handle.flush()
+            return backend(f"/proc/self/fd/{handle.fileno()}", name)
+    with tempfile.TemporaryDirectory(prefix="searchapp-dict-") as tmp:
+        path = Path(tmp, "dictionary.txt")
+        path.write_text(text, "utf-8")
+        return nlpo3.load_dict(str(path), name)
 
 
 def _cut(text: str, dictionary: str) -> list[str] | tuple[str, ...]:
