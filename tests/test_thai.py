@@ -98,6 +98,31 @@ def test_photo_and_clip_credits_are_cut_from_the_end_of_the_body():
     assert strip_credit_tail(text) == text
 
 
+def test_a_company_is_named_in_one_spacing_of_its_legal_form_however_it_was_written():
+    # one company, not two in the article's list and the organization filter: the registered form
+    # puts a space after บริษัท and before จำกัด and (มหาชน); writers drop or add them freely
+    from searchapp.ingest.organizations import extract_organizations
+
+    written = ("บริษัทสยามรุ่งเรืองค้าข้าว จำกัด(มหาชน) แจ้งว่า ผู้บริหารบริษัท สยามรุ่งเรืองค้าข้าวจำกัด (มหาชน) "
+               "และบริษัท ฮอนด้า ทดสอบ (ประเทศไทย)จำกัด ร่วมลงนาม")
+    assert extract_organizations("", written) == ("บริษัท สยามรุ่งเรืองค้าข้าว จำกัด (มหาชน)",
+                                                  "บริษัท ฮอนด้า ทดสอบ (ประเทศไทย) จำกัด")
+    # a securities company is registered with its kind glued on: บริษัทหลักทรัพย์ ...
+    assert extract_organizations("", "บทวิเคราะห์จากบริษัท หลักทรัพย์ ทดสอบ จำกัด ระบุว่า") == (
+        "บริษัทหลักทรัพย์ ทดสอบ จำกัด",)
+
+
+def test_a_name_written_twice_with_and_without_a_space_is_one_organization():
+    # the first spelling is kept: the article's own list names the airline once
+    from searchapp.ingest.organizations import extract_organizations
+
+    body = ("สายการบินคุนหมิงแอร์ไลน์ เริ่มทำการบินเที่ยวบินใหม่ การเปิดเที่ยวบินใหม่ของสายการบินคุนหมิง แอร์ไลน์ "
+            "เป็นผลมาจากการหารือ")
+    orgs = extract_organizations("", body)
+    assert [o.replace(" ", "") for o in orgs].count("คุนหมิงแอร์ไลน์") == 1, orgs
+    assert "คุนหมิงแอร์ไลน์" in orgs
+
+
 def test_companies_are_found_by_their_legal_form_or_latin_name():
     from searchapp.ingest.organizations import extract_organizations
 
@@ -106,7 +131,7 @@ def test_companies_are_found_by_their_legal_form_or_latin_name():
     # a foreign company's Thai branch, named with the country before its legal form
     assert "บริษัท โกลบอล ทดสอบ (ประเทศไทย) จำกัด" in extract_organizations(
         "", "ผู้จัดการบริษัท โกลบอล ทดสอบ (ประเทศไทย) จำกัด กล่าวว่า")
-    assert "บริษัท โกลบอล ทดสอบ ( ประเทศไทย) จำกัด" in extract_organizations(
+    assert "บริษัท โกลบอล ทดสอบ (ประเทศไทย) จำกัด" in extract_organizations(
         "", "ผู้จัดการบริษัท โกลบอล ทดสอบ ( ประเทศไทย) จำกัด กล่าวว่า")
     assert "ACME HEAVY INDUSTRIES" in extract_organizations("", "ไปทำงานกับบริษัท ACME HEAVY INDUSTRIES ในไต้หวัน")
     # a company described, not named, is no organization

@@ -160,8 +160,9 @@ _EVERY_COUNTRY = frozenset({"คณะรัฐมนตรี"})
 _DATELINE = re.compile(r"(?:รายงาน(?:ข่าว)?จาก|สำนักข่าว\S{0,30}รายงาน(?:ข่าว)?(?:ว่า)?)\s?(?P<place>[^\n]{0,60})")
 # companies by their legal form (บริษัท ช ทวี จำกัด (มหาชน)) or by a Latin name (บริษัท FORMOSA HEAVY ...)
 _PIECE = r"(?:(?!บริษัท|จำกัด|[0-9]+\.)[^\s()\n,\"“”]){1,40}"
-_COMPANY = re.compile(rf"บริษัท\s?(?P<name>{_PIECE}(?:\s{_PIECE}){{0,5}}?)(?:\s?\(\s?(?:ประเทศไทย|Thailand)\s?\))?"
-                      r"\s?จำกัด(?:\s?\(มหาชน\))?")  # a country's branch: บริษัท เอ็กซ์ (ประเทศไทย) จำกัด
+_COMPANY = re.compile(rf"บริษัท\s?(?P<name>{_PIECE}(?:\s{_PIECE}){{0,5}}?)"
+                      r"(?:\s?\(\s?(?P<branch>ประเทศไทย|Thailand)\s?\))?"  # a country's branch: บริษัท เอ็กซ์ (ประเทศไทย) จำกัด
+                      r"\s?จำกัด(?P<public>\s?\(มหาชน\))?")
 # a registered cooperative: สหกรณ์การเกษตรเขาคิชฌกูฏ จำกัด, named without จำกัด as it is elsewhere (one piece:
 # สหกรณ์ ได้อนุมัติ… ให้กับสหกรณ์โคนมสอยดาว จำกัด names the second)
 _COOPERATIVE = re.compile(r"สหกรณ์(?P<name>[\u0e01-\u0e4e0-9\-–]{2,60})\s?จำกัด")
@@ -815,7 +816,7 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         taken.append((start, end))
     for m in _COMPANY.finditer(text):
         if free(m.start()):
-            name = " ".join(m.group(0).split())
+            name = _company_name(m)
             add(reg.canonical(name) or name, m.start())  # ดีแทค by its legal name is ดีแทค
             taken.append((m.start(), m.end()))
     for m in _COOPERATIVE.finditer(text):
@@ -929,4 +930,21 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     cut_short = {n for n in unknown if any(o != n and o.startswith(n) and (n in written_short or
                                                                             cut_words(o[len(n):])[0] in _stop_words())
                                            for o in longer)}
-    return tuple(sorted((n for n in found if n not in cut_short), key=found.__getitem__))
+    kept: dict[str, str] = {}  # one name written with and without a space inside is one name, as first written
+    for name in sorted((n for n in found if n not in cut_short), key=found.__getitem__):
+        kept.setdefault(name.replace(" ", ""), name)
+    return tuple(kept.values())
+
+
+def _company_name(m: re.Match[str]) -> str:
+    """A company's name in the registered spacing of its legal form, however the article spaced it
+    (บริษัทเอ็กซ์ จำกัด(มหาชน) is บริษัท เอ็กซ์ จำกัด (มหาชน)); the spaces inside the name stay as written.
+    A securities or asset-management company is registered with its kind glued to บริษัท
+    (บริษัทหลักทรัพย์ เคทีบี (ประเทศไทย) จำกัด)."""
+    name = " ".join(m.group("name").split())
+    branch = f" ({m.group('branch')})" if m.group("branch") else ""
+    head = "บริษัท" if name.startswith(_GLUED_KINDS) else "บริษัท "
+    return f"{head}{name}{branch} จำกัด" + (" (มหาชน)" if m.group("public") else "")
+
+
+_GLUED_KINDS = ("หลักทรัพย์", "บริหารสินทรัพย์")
