@@ -437,6 +437,8 @@ def test_the_big_telecom_and_technology_companies_are_curated():
     assert extract_organizations("", "กูเกิลเปิดเผยผลสำรวจการชมวิดีโอ") == ("กูเกิล",)
     # the legal name and the brand are one company
     assert extract_organizations("", "บริษัท โทเทิ่ล แอ็คเซ็ส คอมมูนิเคชั่น จำกัด (มหาชน) หรือ ดีแทค แจ้งว่า") == ("ดีแทค",)
+    # ...also when the curated entry names it without its legal form (บริษัท ท่าอากาศยานไทย)
+    assert extract_organizations("", "บริษัท ท่าอากาศยานไทย จำกัด (มหาชน) แจ้งว่า") == ("การท่าอากาศยานแห่งประเทศไทย",)
 
 
 def test_the_education_and_culture_agencies_are_curated():

@@ -817,7 +817,9 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     for m in _COMPANY.finditer(text):
         if free(m.start()):
             name = _company_name(m)
-            add(reg.canonical(name) or name, m.start())  # ดีแทค by its legal name is ดีแทค
+            # ดีแทค by its legal name is ดีแทค; a curated company named without its legal form is found
+            # with it too (บริษัท ท่าอากาศยานไทย จำกัด (มหาชน) is the airports' company)
+            add(reg.canonical(name) or reg.canonical(name[:name.rindex(" จำกัด")]) or name, m.start())
             taken.append((m.start(), m.end()))
     for m in _COOPERATIVE.finditer(text):
         if free(m.start()):
