@@ -252,6 +252,18 @@ def test_embassies_consulates_and_numbered_units_are_organizations():
     # a police station by its usual abbreviation, also glued to the word before
     assert extract_organizations("", "แจ้งความที่สภ.แม่สอด แล้ว") == ("สถานีตำรวจภูธรแม่สอด",)
     assert extract_organizations("", "นำตัวส่ง สน.ลุมพินีเพื่อดำเนินคดี") == ("สถานีตำรวจนครบาลลุมพินี",)
+    # ...also as the station of an officer whose title is abbreviated too (crime news writes them so)
+    assert extract_organizations("", "พ.ต.อ.สมชาย ผกก.สภ.ไทรโยค นำกำลังจับกุม") == ("สถานีตำรวจภูธรไทรโยค",)
+    assert extract_organizations("", "ร.ต.อ.สมชาย รองผกก.สส.สภ.คอหงส์ จ.สงขลา รับแจ้ง") == ("สถานีตำรวจภูธรคอหงส์",)
+    # the station of a province's main district is named with its province
+    assert extract_organizations("", "รองสารวัตร (สอบสวน) สภ.เมือง จ.กำแพงเพชร ได้รับแจ้ง") == (
+        "สถานีตำรวจภูธรเมืองกำแพงเพชร",)
+    assert extract_organizations("", "ผกก.สภ.เมืองจังหวัดเลย เปิดเผย") == ("สถานีตำรวจภูธรเมืองเลย",)
+    # a station's name ends before what its officers did (ลงพื้นที่, แทน "instead")
+    assert extract_organizations("", "ตร.จร.สน.บางพลัดลงพื้นที่อำนวยความสะดวก") == ("สถานีตำรวจนครบาลบางพลัด",)
+    assert extract_organizations("", "ย้ายมาเป็น ผกก.สน.ห้วยขวางแทน ขณะที่") == ("สถานีตำรวจนครบาลห้วยขวาง",)
+    # a court that orders is no court's name
+    assert extract_organizations("", "เพื่อให้ศาลออกคำสั่งอายัดทรัพย์สินผู้ต้องหาทั้งหมด") == ()
 
 
 def test_a_name_is_found_after_another_name_in_the_same_unspaced_run():

@@ -175,7 +175,7 @@ _STOP_WORDS = frozenset(
     "เปิดเผย ออก ประกาศ วินิจฉัย ทุก อนุมัติ เมื่อ ต่อ ร่วม เผย ระบุ ชี้ ยืนยัน ส่ง นำ เข้า แล้ว นี้ ดังกล่าว ด้วย "
     "ทั้ง เพียง แห่งนี้ สั่ง พิพากษา จัด มอบ ขอ เตรียม ถึง ตาม แต่ กำลัง อยู่ ไป มา ทำ หา ดู เคย ต้อง ควร อาจ "
     "ทั่ว เช่น รวม คือ อีก หลาย เผยแพร่ เข้าร่วม จัดทำ นำร่อง ภายใต้ ยื่น รอบ ใกล้ ระหว่าง สำหรับ แก่ ภายใน "
-    "ตั้ง ใช้ ก็ตาม ประจำปี สอบ ฆ่า ตัดสิน อย่าง อัน ให้เหตุผล ให้สัมภาษณ์ ให้ข่าว ตั้งแต่ "
+    "ตั้ง ใช้ ก็ตาม ประจำปี สอบ ฆ่า ตัดสิน อย่าง อัน ให้เหตุผล ให้สัมภาษณ์ ให้ข่าว ตั้งแต่ แทน ออกคำสั่ง "
     # which one, not a name: พรรคนั้น, พรรคเรา, กรมหนึ่ง, คณะอนุกรรมการแต่ละชุด, สายการบินที่จะใช้บริการ
     "นั้น อย่างนั้น เรา เดียว หนึ่ง แห่งหนึ่ง ไหน แต่ละ ทั้งหมด เหมือน เหมือนเดิม ที่จะ หลังจาก หลังจากที่ ประมาณ "
     # what it did or may do: พรรคจึงเชื่อ, คณะกรรมการสรรหาสามารถ..., สมาคมบอกว่า
@@ -267,10 +267,12 @@ def _stop_words() -> frozenset[str]:
     return _STOP_WORDS | frozenset(tagged - in_names - _provinces() - _IN_NAMES_TOO)
 
 
-def _until_stop_word(run: str) -> str:
-    """The words of an unspaced Thai ``run`` before the first one that cannot be part of a name."""
+def _until_stop_word(run: str, also: frozenset[str] = frozenset()) -> str:
+    """The words of an unspaced Thai ``run`` before the first one that cannot be part of a name
+    (a stop word, or one of ``also``)."""
     words = cut_words(run)
-    return "".join(words[:next((i for i, w in enumerate(words) if w in _stop_words()), len(words))])
+    stop = _stop_words()
+    return "".join(words[:next((i for i, w in enumerate(words) if w in stop or w in also), len(words))])
 
 
 def _starts_word(text: str, start: int, head: str) -> bool:
@@ -431,7 +433,14 @@ def _ordinal_unit(m: re.Match) -> str:
 
 # a police station by its abbreviation and its place: สภ.แม่สอด, สน.ลุมพินี
 _STATIONS = {"สภ.": "สถานีตำรวจภูธร", "สน.": "สถานีตำรวจนครบาล"}
-_STATION = re.compile(r"(?<![.])(?P<ab>สภ\.|สน\.)\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+# not inside a chain of unit codes, but after an officer's abbreviated title (ผกก.สภ.ทุ่งสง: the
+# superintendent of that station; สว.สส., สวป., รองผกก.ป., สว.จร.)
+_STATION = re.compile(r"(?:(?<![.])|(?<=ผกก\.)|(?<=สส\.)|(?<=สวป\.)|(?<=สวส\.)|(?<=ป\.)|(?<=จร\.))"
+                      r"(?P<ab>สภ\.|สน\.)\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+# a station's name is its place's: สน.บางพลัดลงพื้นที่ "went out to the scene"
+_NOT_IN_STATIONS = frozenset({"ลง"})
+# สภ.เมือง จ.กำแพงเพชร: the station of a province's main district goes by its province
+_MAIN_DISTRICT_OF = re.compile(r"\s?(?:จ\.|จังหวัด)\s?(?P<province>[\u0e01-\u0e4e]{2,30})")
 
 
 @lru_cache(maxsize=1)
@@ -851,7 +860,13 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     discovered += [(m.start(), m.end(), "กองทัพ" + m.group("service")) for m in _COMMANDER.finditer(text)
                    if free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered)]
     for m in _STATION.finditer(text):
-        place = _until_stop_word(m.group("place"))
+        place = _until_stop_word(m.group("place"), _NOT_IN_STATIONS)
+        if place.startswith("เมือง") and (of := _MAIN_DISTRICT_OF.match(text, m.start("place") + len("เมือง"))):
+            province = next((p for p in _provinces() if of.group("province").startswith(p)), None)
+            if province:
+                discovered.append((m.start(), of.start("province") + len(province),
+                                   _STATIONS[m.group("ab")] + "เมือง" + province))
+                continue
         if len(place) >= 2 and free(m.start()) and abbreviation_starts_word(text, m.start()):
             discovered.append((m.start(), m.start("place") + len(place), _STATIONS[m.group("ab")] + place))
     abroad = _abroad(body)
