@@ -262,6 +262,15 @@ def test_embassies_consulates_and_numbered_units_are_organizations():
     # a station's name ends before what its officers did (ลงพื้นที่, แทน "instead")
     assert extract_organizations("", "ตร.จร.สน.บางพลัดลงพื้นที่อำนวยความสะดวก") == ("สถานีตำรวจนครบาลบางพลัด",)
     assert extract_organizations("", "ย้ายมาเป็น ผกก.สน.ห้วยขวางแทน ขณะที่") == ("สถานีตำรวจนครบาลห้วยขวาง",)
+    # a hospital by its abbreviation, as if written in full; a headline's verb after it is no part of it
+    assert extract_organizations("", "ผู้บาดเจ็บถูกนำตัวส่งรพ.หาดใหญ่ แต่เสียชีวิต") == ("โรงพยาบาลหาดใหญ่",)
+    assert extract_organizations("", "ฟันคอยามรพ.ราชวิถีดับ") == ("โรงพยาบาลราชวิถี",)
+    assert extract_organizations("", "ระหว่างเข้ารักษาที่ รพ. แพทย์วินิจฉัยว่า") == ()
+    assert extract_organizations("", "ส่ง รพ.สต.บ้านนาดี") == ()
+    # in front of, around or near a body, or in its station's area, is a place
+    assert extract_organizations("", "การจราจรติดขัดหน้ากรมป่าไม้ และบริเวณไปรษณีย์ไทย") == ()
+    assert extract_organizations("", "ถูกฆ่าในท้องที่ สภ.เขาสวนกวาง จ.ขอนแก่น") == ()
+    assert extract_organizations("", "บนสะพานลอยหน้าสำนักงานหนังสือพิมพ์เดลินิวส์") == ()
     # a court that orders is no court's name
     assert extract_organizations("", "เพื่อให้ศาลออกคำสั่งอายัดทรัพย์สินผู้ต้องหาทั้งหมด") == ()
 

@@ -144,6 +144,17 @@ _REPORTED_FROM = "ผู้สื่อข่าวรายงานจาก"
 # title (ผบ.ทอ.) alone does not
 _COMMANDER = re.compile(r"ผู้บัญชาการทหาร(?P<service>บก|เรือ|อากาศ)")
 _AT = ("ที่", "ณ", "จาก", "อาคาร", "หน้า", "ห้อง", "ลาน", "พิพิธภัณฑ์", "สโมสร", "หอประชุม", "บริเวณ")
+# in front of, around, near a body's building, or in its police station's area: a place (ลอยหน้า: the
+# cut of สะพานลอยหน้า…, "the footbridge in front of"; หัวหน้าพรรค, ความคืบหน้า… are no such words)
+_NEAR_PLACE = frozenset({"หน้า", "ด้านหน้า", "มุ่งหน้า", "ลอยหน้า", "บริเวณ", "บริเวณหน้า", "ใกล้", "ใกล้กับ",
+                         "ท้องที่", "ในท้องที่"})
+
+
+def _near_place(text: str, at: int) -> bool:
+    """Is ``at`` just after in front of, around or near (a body's building: a place)?"""
+    return word_before(text, at) in _NEAR_PLACE
+
+
 _IN_VENUE = _AT + ("ใน",)  # กราดยิงในรัฐสภาอิหร่าน: in the building
 # a city's administration named where the city is meant: ศาลแขวงทั่ว กทม., 50 เขตของ กทม.
 _CITY_BODIES = frozenset({"กรุงเทพมหานคร"})
@@ -177,7 +188,7 @@ _STOP_WORDS = frozenset(
     "ทั่ว เช่น รวม คือ อีก หลาย เผยแพร่ เข้าร่วม จัดทำ นำร่อง ภายใต้ ยื่น รอบ ใกล้ ระหว่าง สำหรับ แก่ ภายใน "
     "ตั้ง ใช้ ก็ตาม ประจำปี สอบ ฆ่า ตัดสิน อย่าง อัน ให้เหตุผล ให้สัมภาษณ์ ให้ข่าว ตั้งแต่ แทน ออกคำสั่ง "
     # which one, not a name: พรรคนั้น, พรรคเรา, กรมหนึ่ง, คณะอนุกรรมการแต่ละชุด, สายการบินที่จะใช้บริการ
-    "นั้น อย่างนั้น เรา เดียว หนึ่ง แห่งหนึ่ง ไหน แต่ละ ทั้งหมด เหมือน เหมือนเดิม ที่จะ หลังจาก หลังจากที่ ประมาณ "
+    "นั้น อย่างนั้น โดยด่วน เรา เดียว หนึ่ง แห่งหนึ่ง ไหน แต่ละ ทั้งหมด เหมือน เหมือนเดิม ที่จะ หลังจาก หลังจากที่ ประมาณ "
     # what it did or may do: พรรคจึงเชื่อ, คณะกรรมการสรรหาสามารถ..., สมาคมบอกว่า
     "จึง กว่า สามารถ เข้ามา ไว้ บอก บอกว่า ในอนาคต แต่ละคน ในประเทศ ที่อยู่ มีมติ "
     # how big or how many, not a name: สำนักข่าวยักษ์ใหญ่, สำนักงานชลประทานทุกแห่ง, คณะกรรมการบางราย
@@ -437,6 +448,10 @@ _STATIONS = {"สภ.": "สถานีตำรวจภูธร", "สน.":
 # superintendent of that station; สว.สส., สวป., รองผกก.ป., สว.จร.)
 _STATION = re.compile(r"(?:(?<![.])|(?<=ผกก\.)|(?<=สส\.)|(?<=สวป\.)|(?<=สวส\.)|(?<=ป\.)|(?<=จร\.))"
                       r"(?P<ab>สภ\.|สน\.)\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+# a hospital by its abbreviation (not รพ.สต., a subdistrict health centre)
+_HOSPITAL = re.compile(r"รพ\.(?!สต\.)(?P<word>[\u0e01-\u0e4e][\u0e01-\u0e4e0-9.]*)")
+_VERB_TAGS = frozenset({"VERB", "VACT", "VSTA"})
+_NAME_TAGS = frozenset({"NPRP", "PROPN", "NOUN", "NCMN"})
 # a station's name is its place's: สน.บางพลัดลงพื้นที่ "went out to the scene"
 _NOT_IN_STATIONS = frozenset({"ลง"})
 # สภ.เมือง จ.กำแพงเพชร: the station of a province's main district goes by its province
@@ -869,6 +884,17 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
                 continue
         if len(place) >= 2 and free(m.start()) and abbreviation_starts_word(text, m.start()):
             discovered.append((m.start(), m.start("place") + len(place), _STATIONS[m.group("ab")] + place))
+    for m in _HOSPITAL.finditer(text):
+        if free(m.start()) and abbreviation_starts_word(text, m.start()) \
+                and not any(a <= m.start() < b for a, b, _ in discovered):
+            # รพ.หาดใหญ่ is โรงพยาบาลหาดใหญ่, named as if written in full by the same rules, from the
+            # one written word (headlines run on: รพ.ราชวิถีดับ "died at", รพ.ป่วย...)
+            words = cut_words(m.group("word"))
+            cut = next((i for i, w in enumerate(words) if _word_tags().get(w, frozenset()) & _VERB_TAGS
+                        and not _word_tags()[w] & _NAME_TAGS), len(words))
+            spelled = _discovered("โรงพยาบาล" + "".join(words[:cut]))
+            if spelled and spelled[0][0] == 0:
+                discovered.append((m.start(), m.start("word") + spelled[0][1] - len("โรงพยาบาล"), spelled[0][2]))
     abroad = _abroad(body)
     lands = countries()
     for match in matches:
@@ -879,6 +905,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             continue  # ระบบรัฐสภา "the parliamentary system"
         if before.endswith(_REPORTED_FROM):
             continue  # ผู้สื่อข่าวรายงานจากกระทรวงการต่างประเทศ: where the reporter was, a place
+        if _near_place(text, len(before)):
+            continue  # หน้าทีโอที, บริเวณไปรษณีย์ไทย: in front of its building, a place
         if match.name in _BLOCS and word_before(text, len(before)) in _REGION_OF:
             continue  # บทบาทนำในภูมิภาคอาเซียน "in the ASEAN region"
         if _in_every_province(text, match.end):
@@ -912,6 +940,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             taken.append((match.start, match.end))
     unknown, written_short = set(), set()
     for start, end, name in discovered:
+        if _near_place(text, len(text[:start].rstrip())):
+            continue  # หน้าสำนักงานหนังสือพิมพ์…, ในท้องที่ สภ.เขาสวนกวาง: a place
         short = text.startswith("ฯ", end)  # กระทรวงทรัพยากรฯ: a name cut short
         known = reg.canonical(name) or (reg.completion(name) if short else None) or _misspelt(name, text, end)
         add(known or name, start)
