@@ -472,6 +472,24 @@ def test_the_education_and_culture_agencies_are_curated():
     assert "สำนักงานเลขาธิการสภาการศึกษา" not in extract_organizations("", "บุคลากรสำนักงานเลขาธิการสภาฯ ร่วมกิจกรรม")
 
 
+def test_the_police_bureaus_and_the_bodies_of_crime_news_are_curated():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "สั่งการให้ตำรวจภูธรภาค 5 ประสานข้อมูล") == ("กองบัญชาการตำรวจภูธรภาค 5",)
+    assert extract_organizations("", "บชน.ยันสะพานลอยไม่ใช่จุดเสี่ยง") == ("กองบัญชาการตำรวจนครบาล",)
+    assert extract_organizations("", "เจ้าหน้าที่ ปอท. ตรวจสอบเพจ") == (
+        "กองบังคับการปราบปรามการกระทำความผิดเกี่ยวกับอาชญากรรมทางเทคโนโลยี",)
+    # a division of the Crime Suppression Division's name is that division, not กองบังคับการปราบปราม
+    assert extract_organizations("", "กองบังคับการปราบปรามการกระทำความผิดเกี่ยวกับการค้ามนุษย์ แถลงว่า") == (
+        "กองบังคับการปราบปรามการกระทำความผิดเกี่ยวกับการค้ามนุษย์",)
+    assert extract_organizations("", "อาสามูลนิธิร่วมกตัญญูนำศพส่งสถาบันนิติวิทยาศาสตร์") == (
+        "มูลนิธิร่วมกตัญญู", "สถาบันนิติวิทยาศาสตร์")
+    # ปส. is also the Office of Atoms for Peace's: not curated for the narcotics police
+    assert extract_organizations("", "ทั้งนี้ ปส. จะตรวจสอบ") == ()
+    # another country's highway police, in a story datelined there
+    assert extract_organizations("", "สำนักข่าวต่างประเทศรายงานจากกรุงโตเกียว ประเทศญี่ปุ่น ว่า โฆษกตำรวจทางหลวงยืนยันว่า") == ()
+
+
 def test_royal_ranks_area_offices_as_a_class_and_fact_finding_committees_are_no_names():
     from searchapp.ingest.organizations import extract_organizations
 

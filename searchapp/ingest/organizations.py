@@ -165,8 +165,10 @@ _IN_PLACE = ("ทั่ว", "รอบ", "ใน", "ของ", "จาก", "�
 # กทม.) or after a number (a plate: 1510 กทม.)
 _PLACE_BEFORE = re.compile(r"(?:(?<!สำนักงาน)(?<!สำนัก)(?:เขต|แขวง)[\u0e01-\u0e4e]+|[0-9])\s?$")
 # bodies every country has: in a story datelined abroad, a bare คณะรัฐมนตรี is that country's
-# cabinet, a generic mention like รัฐบาล, not the Thai cabinet
-_EVERY_COUNTRY = frozenset({"คณะรัฐมนตรี"})
+# cabinet, a generic mention like รัฐบาล, not the Thai cabinet; so are its highway, marine and
+# tourist police (โฆษกตำรวจทางหลวง in a story from Japan)
+_EVERY_COUNTRY = frozenset({"คณะรัฐมนตรี", "กองบังคับการตำรวจทางหลวง", "กองบังคับการตำรวจน้ำ",
+                            "กองบังคับการตำรวจท่องเที่ยว"})
 # (a reporter's รายงานว่า followed by a foreign president's name is no dateline: a news agency's is)
 _DATELINE = re.compile(r"(?:รายงาน(?:ข่าว)?จาก|สำนักข่าว\S{0,30}รายงาน(?:ข่าว)?(?:ว่า)?)\s?(?P<place>[^\n]{0,60})")
 # companies by their legal form (บริษัท ช ทวี จำกัด (มหาชน)) or by a Latin name (บริษัท FORMOSA HEAVY ...)
