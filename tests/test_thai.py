@@ -490,6 +490,24 @@ def test_the_police_bureaus_and_the_bodies_of_crime_news_are_curated():
     assert extract_organizations("", "สำนักข่าวต่างประเทศรายงานจากกรุงโตเกียว ประเทศญี่ปุ่น ว่า โฆษกตำรวจทางหลวงยืนยันว่า") == ()
 
 
+def test_a_provinces_police_and_its_prisons_are_named_by_the_province():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # ภ.จว. after its chief's abbreviated title, or written out with จ. or จังหวัด: one name
+    assert extract_organizations("", "พล.ต.ต.สมชาย ใจดี ผบก.ภ.จว.ขอนแก่น พร้อมด้วย") == ("ตำรวจภูธรจังหวัดขอนแก่น",)
+    assert extract_organizations("", "ซึ่งสอดคล้องกับกองบังคับการตำรวจภูธร จ.ขอนแก่น ที่ระบุว่า") == (
+        "ตำรวจภูธรจังหวัดขอนแก่น",)
+    # a prison by its kind and province, with or without จังหวัด; Bangkok's by the city's full name
+    assert extract_organizations("", "ถูกนำตัวฝากขังเรือนจำกลางจังหวัดขอนแก่น ส่วนอีกคนอยู่เรือนจำกลางขอนแก่นแล้ว") == (
+        "เรือนจำกลางขอนแก่น",)
+    assert extract_organizations("", "ส่งตัวเข้าทัณฑสถานบำบัดพิเศษกลางทันที") == ("ทัณฑสถานบำบัดพิเศษกลาง",)
+    assert extract_organizations("", "ย้ายจากเรือนจำพิเศษกรุงเทพฯ") == ("เรือนจำพิเศษกรุงเทพมหานคร",)
+    # ...but held or visited at one, it is a place (as blind10 counts it)
+    assert extract_organizations("", "ถูกจำคุกในคดีนี้ที่เรือนจำคลองเปรม") == ()
+    # a prison of a kind, or abroad, is no Thai prison's name
+    assert extract_organizations("", "ถูกคุมขังในเรือนจำทหาร และทัณฑสถานกลางบาหลี") == ()
+
+
 def test_royal_ranks_area_offices_as_a_class_and_fact_finding_committees_are_no_names():
     from searchapp.ingest.organizations import extract_organizations
 

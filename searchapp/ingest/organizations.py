@@ -450,6 +450,22 @@ _STATIONS = {"สภ.": "สถานีตำรวจภูธร", "สน.":
 # superintendent of that station; สว.สส., สวป., รองผกก.ป., สว.จร.)
 _STATION = re.compile(r"(?:(?<![.])|(?<=ผกก\.)|(?<=สส\.)|(?<=สวป\.)|(?<=สวส\.)|(?<=ป\.)|(?<=จร\.))"
                       r"(?P<ab>สภ\.|สน\.)\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+# a province's police (ภ.จว.ขอนแก่น, also after its chief's title or its headquarters' code: ผบก.ภ.จว.…,
+# บก.ภ.จว.…; ตำรวจภูธร จ.ราชบุรี)
+_PROVINCE_POLICE = re.compile(r"(?:(?<![.])|(?<=บก\.)|(?<=สส\.))(?:ภ\.จว\.|(?:กองบังคับการ)?ตำรวจภูธร\s?(?:จังหวัด|จ\.))"
+                              r"\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+# a prison or correctional institution by its kind and province, without จังหวัด (เรือนจำกลางขอนแก่น,
+# เรือนจำกลางจังหวัดนครศรีธรรมราช, ทัณฑสถานบำบัดพิเศษกลาง, เรือนจำพิเศษกรุงเทพฯ)
+_PRISON = re.compile(r"(?P<kind>เรือนจำ(?:กลาง|พิเศษ|จังหวัด|อำเภอ)?|ทัณฑสถาน(?:บำบัดพิเศษ|หญิง|วัยหนุ่ม|เปิด)?)"
+                     r"(?:\s?(?:จังหวัด|จ\.))?\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+_BANGKOK_PRISONS = ("คลองเปรม", "บางขวาง", "กรุงเทพมหานคร", "กรุงเทพฯ", "กรุงเทพ")
+
+
+def _province_at(run: str) -> str | None:
+    """The province name ``run`` begins with (the longest), or None."""
+    return max((p for p in _provinces() if run.startswith(p)), key=len, default=None)
+
+
 # a hospital by its abbreviation (not รพ.สต., a subdistrict health centre)
 _HOSPITAL = re.compile(r"รพ\.(?!สต\.)(?P<word>[\u0e01-\u0e4e][\u0e01-\u0e4e0-9.]*)")
 _VERB_TAGS = frozenset({"VERB", "VACT", "VSTA"})
@@ -886,6 +902,20 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
                 continue
         if len(place) >= 2 and free(m.start()) and abbreviation_starts_word(text, m.start()):
             discovered.append((m.start(), m.start("place") + len(place), _STATIONS[m.group("ab")] + place))
+    for m in _PROVINCE_POLICE.finditer(text):
+        province = _province_at(m.group("place"))
+        if province and free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered):
+            discovered.append((m.start(), m.start("place") + len(province), "ตำรวจภูธรจังหวัด" + province))
+    for m in _PRISON.finditer(text):
+        place = m.group("place")
+        kind = m.group("kind")
+        where = "กลาง" if kind.startswith("ทัณฑสถาน") and kind != "ทัณฑสถาน" and place.startswith("กลาง") else (
+            _province_at(place) or next((p for p in _BANGKOK_PRISONS if place.startswith(p)), None))
+        # held or visited at a prison (ที่เรือนจำคลองเปรม, ในเรือนจำ…): a place, as blind10 counts it
+        if where and free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered) \
+                and word_before(text, len(text[:m.start()].rstrip())) not in _IN_VENUE:
+            name = kind + ("กรุงเทพมหานคร" if where.startswith("กรุงเทพ") else where)
+            discovered.append((m.start(), m.start("place") + len(where), name))
     for m in _HOSPITAL.finditer(text):
         if free(m.start()) and abbreviation_starts_word(text, m.start()) \
                 and not any(a <= m.start() < b for a, b, _ in discovered):
