@@ -501,7 +501,7 @@ def test_a_provinces_police_and_its_prisons_are_named_by_the_province():
     assert extract_organizations("", "ถูกนำตัวฝากขังเรือนจำกลางจังหวัดขอนแก่น ส่วนอีกคนอยู่เรือนจำกลางขอนแก่นแล้ว") == (
         "เรือนจำกลางขอนแก่น",)
     assert extract_organizations("", "ส่งตัวเข้าทัณฑสถานบำบัดพิเศษกลางทันที") == ("ทัณฑสถานบำบัดพิเศษกลาง",)
-    assert extract_organizations("", "ย้ายจากเรือนจำพิเศษกรุงเทพฯ") == ("เรือนจำพิเศษกรุงเทพมหานคร",)
+    assert extract_organizations("", "ด้านเรือนจำพิเศษกรุงเทพฯ ชี้แจงว่า") == ("เรือนจำพิเศษกรุงเทพมหานคร",)
     # ...but held or visited at one, it is a place (as blind10 counts it)
     assert extract_organizations("", "ถูกจำคุกในคดีนี้ที่เรือนจำคลองเปรม") == ()
     # a prison of a kind, or abroad, is no Thai prison's name
