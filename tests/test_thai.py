@@ -271,6 +271,10 @@ def test_embassies_consulates_and_numbered_units_are_organizations():
     assert extract_organizations("", "การจราจรติดขัดหน้ากรมป่าไม้ และบริเวณไปรษณีย์ไทย") == ()
     assert extract_organizations("", "ถูกฆ่าในท้องที่ สภ.เขาสวนกวาง จ.ขอนแก่น") == ()
     assert extract_organizations("", "บนสะพานลอยหน้าสำนักงานหนังสือพิมพ์เดลินิวส์") == ()
+    # a province's administration by its abbreviation, with the province only
+    assert extract_organizations("", "อดีตรองนายกอบจ.นครศรีธรรมราช อดีตประธาน") == (
+        "องค์การบริหารส่วนจังหวัดนครศรีธรรมราช",)
+    assert extract_organizations("", "นายก อบจ.ทุกแห่งร่วมประชุม") == ()
     # a court that orders is no court's name
     assert extract_organizations("", "เพื่อให้ศาลออกคำสั่งอายัดทรัพย์สินผู้ต้องหาทั้งหมด") == ()
 

@@ -445,11 +445,13 @@ def _ordinal_unit(m: re.Match) -> str:
 
 
 # a police station by its abbreviation and its place: สภ.แม่สอด, สน.ลุมพินี
-_STATIONS = {"สภ.": "สถานีตำรวจภูธร", "สน.": "สถานีตำรวจนครบาล"}
+# ...and a province's administration by its (only with the province: นายกอบจ.นครศรีธรรมราช; อบต. is left:
+# headlines name a subdistrict councillor so, อบต.ขับเก๋ง…)
+_STATIONS = {"สภ.": "สถานีตำรวจภูธร", "สน.": "สถานีตำรวจนครบาล", "อบจ.": "องค์การบริหารส่วนจังหวัด"}
 # not inside a chain of unit codes, but after an officer's abbreviated title (ผกก.สภ.ทุ่งสง: the
 # superintendent of that station; สว.สส., สวป., รองผกก.ป., สว.จร.)
 _STATION = re.compile(r"(?:(?<![.])|(?<=ผกก\.)|(?<=สส\.)|(?<=สวป\.)|(?<=สวส\.)|(?<=ป\.)|(?<=จร\.))"
-                      r"(?P<ab>สภ\.|สน\.)\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+                      r"(?P<ab>สภ\.|สน\.|อบจ\.)\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
 # a province's police (ภ.จว.ขอนแก่น, also after its chief's title or its headquarters' code: ผบก.ภ.จว.…,
 # บก.ภ.จว.…; ตำรวจภูธร จ.ราชบุรี)
 _PROVINCE_POLICE = re.compile(r"(?:(?<![.])|(?<=บก\.)|(?<=สส\.))(?:ภ\.จว\.|(?:กองบังคับการ)?ตำรวจภูธร\s?(?:จังหวัด|จ\.))"
@@ -894,6 +896,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
                    if free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered)]
     for m in _STATION.finditer(text):
         place = _until_stop_word(m.group("place"), _NOT_IN_STATIONS)
+        if m.group("ab") == "อบจ.":
+            place = _province_at(m.group("place")) or ""
         if place.startswith("เมือง") and (of := _MAIN_DISTRICT_OF.match(text, m.start("place") + len("เมือง"))):
             province = next((p for p in _provinces() if of.group("province").startswith(p)), None)
             if province:
