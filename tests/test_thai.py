@@ -513,6 +513,20 @@ def test_a_provinces_police_and_its_prisons_are_named_by_the_province():
     assert extract_organizations("", "ถูกคุมขังในเรือนจำทหาร และทัณฑสถานกลางบาหลี") == ()
 
 
+def test_regional_news_names_its_local_bodies_whole():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # the president's title and the administration's head are one dictionary word: still a name
+    assert extract_organizations("", "นายสมศักดิ์ นายกองค์การบริหารส่วนจังหวัดกระบี่ ให้สัมภาษณ์") == (
+        "องค์การบริหารส่วนจังหวัดกระบี่",)
+    # a blood bank is a service, no bank
+    assert extract_organizations("", "งานธนาคารเลือด ประสบภาวะขาดแคลนเลือด") == ()
+    # a head written twice names from the second; กล่าวว่า and พร้อมด้วย end a name
+    assert extract_organizations("", "นักเรียนโรงเรียนโรงเรียนรักไทยร่มเกล้าอุปถัมภ์กล่าวว่า ตน") == (
+        "โรงเรียนรักไทยร่มเกล้าอุปถัมภ์",)
+    assert extract_organizations("", "ผบ.ฉก.ม.3 กองกำลังผาเมือง พร้อมด้วย พ.ต.อ.สมชาย") == ("กองกำลังผาเมือง",)
+
+
 def test_royal_ranks_area_offices_as_a_class_and_fact_finding_committees_are_no_names():
     from searchapp.ingest.organizations import extract_organizations
 

@@ -86,6 +86,10 @@ _DESCRIPTORS = ("สายการบิน",)
 _WORD_HEADS = ("หน่วย",)
 _NOT_AFTER_WORD_HEAD = ("งาน", "ละ", "ความจำ", "กิต", "ขึ้นตรง")
 # and heads that begin a common word of their own: ศูนย์กลาง "hub", สำนักคิด "school of thought"
+# a local administration's president's or clerk's title glued to its head makes one dictionary word the
+# cut keeps whole (นายกองค์การบริหารส่วนจังหวัด…, ปลัดองค์การบริหารส่วนตำบล…): the head still starts a name
+_TITLE_GLUED = ("นายก", "ปลัด")
+_LOCAL_ADMINISTRATION = "องค์การบริหารส่วน"
 _NOT_AFTER_HEAD = {"ศูนย์": ("กลาง",), "สำนัก": ("งาน", "ข่าว", "คิด", "สงฆ์"),
                    # forces of a kind, not one named force: กองกำลังทหาร, กองกำลังต่างชาติ
                    "กองกำลัง": ("ทหาร", "ต่างชาติ", "ติดอาวุธ", "พันธมิตร", "ชาว"),
@@ -95,6 +99,8 @@ _NOT_AFTER_HEAD = {"ศูนย์": ("กลาง",), "สำนัก": ("�
                    "ศาล": ("พระ", "เจ้า", "หลักเมือง", "เตี้ย"),
                    # นักศึกษามหาวิทยาลัยชาวแอลจีเรีย: the student is Algerian, no university is named
                    "มหาวิทยาลัย": ("ชาว",),
+                   # a blood, food or waste bank: a service of a kind, no bank
+                   "ธนาคาร": ("เลือด", "อาหาร", "ขยะ"),
                    # a prince's rank, not a department: สมเด็จพระเจ้าพี่นางเธอ ... กรมหลวงนราธิวาสราชนครินทร์
                    "กรม": ("หลวง", "ขุน", "หมื่น", "พระยา")}
 # สำนัก also begins place names (สำนักท้อน, สำนักห้วยไม้เต็ง): a bureau is named by what it does, a word of
@@ -188,7 +194,7 @@ _STOP_WORDS = frozenset(
     "เปิดเผย ออก ประกาศ วินิจฉัย ทุก อนุมัติ เมื่อ ต่อ ร่วม เผย ระบุ ชี้ ยืนยัน ส่ง นำ เข้า แล้ว นี้ ดังกล่าว ด้วย "
     "ทั้ง เพียง แห่งนี้ สั่ง พิพากษา จัด มอบ ขอ เตรียม ถึง ตาม แต่ กำลัง อยู่ ไป มา ทำ หา ดู เคย ต้อง ควร อาจ "
     "ทั่ว เช่น รวม คือ อีก หลาย เผยแพร่ เข้าร่วม จัดทำ นำร่อง ภายใต้ ยื่น รอบ ใกล้ ระหว่าง สำหรับ แก่ ภายใน "
-    "ตั้ง ใช้ ก็ตาม ประจำปี สอบ ฆ่า ตัดสิน อย่าง อัน ให้เหตุผล ให้สัมภาษณ์ ให้ข่าว ตั้งแต่ แทน ออกคำสั่ง "
+    "ตั้ง ใช้ ก็ตาม ประจำปี สอบ ฆ่า ตัดสิน อย่าง อัน ให้เหตุผล ให้สัมภาษณ์ ให้ข่าว ตั้งแต่ แทน ออกคำสั่ง กล่าวว่า พร้อมด้วย "
     # which one, not a name: พรรคนั้น, พรรคเรา, กรมหนึ่ง, คณะอนุกรรมการแต่ละชุด, สายการบินที่จะใช้บริการ
     "นั้น อย่างนั้น โดยด่วน เรา เดียว หนึ่ง แห่งหนึ่ง ไหน แต่ละ ทั้งหมด เหมือน เหมือนเดิม ที่จะ หลังจาก หลังจากที่ ประมาณ "
     # what it did or may do: พรรคจึงเชื่อ, คณะกรรมการสรรหาสามารถ..., สมาคมบอกว่า
@@ -313,7 +319,10 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
             continue  # หน่วยงาน "agency"
         if rest.startswith(_NOT_AFTER_HEAD.get(head, ())):
             continue  # ศูนย์กลาง "hub", กองกำลังทหาร "troops"
-        if not _starts_word(text, m.start(), head):
+        if rest.startswith(head):
+            continue  # โรงเรียนโรงเรียนรักไทย…: the head written twice; the name starts at the second
+        if not _starts_word(text, m.start(), head) and not (head.startswith(_LOCAL_ADMINISTRATION)
+                                                              and text.endswith(_TITLE_GLUED, 0, m.start())):
             continue  # กรม inside ทรัพยากรมนุษย์
         letters = spelled_prefix(rest)
         if len(spelled_letters(letters) or "") >= 2 and len(letters) < len(rest) \
