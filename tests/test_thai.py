@@ -525,6 +525,13 @@ def test_regional_news_names_its_local_bodies_whole():
     assert extract_organizations("", "นักเรียนโรงเรียนโรงเรียนรักไทยร่มเกล้าอุปถัมภ์กล่าวว่า ตน") == (
         "โรงเรียนรักไทยร่มเกล้าอุปถัมภ์",)
     assert extract_organizations("", "ผบ.ฉก.ม.3 กองกำลังผาเมือง พร้อมด้วย พ.ต.อ.สมชาย") == ("กองกำลังผาเมือง",)
+    # a ministry's office in a province, written bare, with จ., or by its abbreviation: one name
+    assert extract_organizations("", "ส่งหนังสือให้ทางสาธารณสุขจังหวัดพังงา ดำเนินการ") == ("สำนักงานสาธารณสุขจังหวัดพังงา",)
+    assert extract_organizations("", "ผู้อำนวยการท่องเที่ยวและกีฬา จ.กระบี่ ยังไม่เคยมา") == (
+        "สำนักงานท่องเที่ยวและกีฬาจังหวัดกระบี่",)
+    assert extract_organizations("", "นายวิระ ศธจ.ชัยนาท เป็นรองศึกษาธิการภาค") == ("สำนักงานศึกษาธิการจังหวัดชัยนาท",)
+    # ...not the province's culture or land, unless สำนักงาน says so
+    assert extract_organizations("", "ส่งเสริมวัฒนธรรมจังหวัดน่าน ให้คงอยู่") == ()
 
 
 def test_royal_ranks_area_offices_as_a_class_and_fact_finding_committees_are_no_names():

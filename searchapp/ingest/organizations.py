@@ -465,6 +465,22 @@ _STATION = re.compile(r"(?:(?<![.])|(?<=ผกก\.)|(?<=สส\.)|(?<=สวป
 # บก.ภ.จว.…; ตำรวจภูธร จ.ราชบุรี)
 _PROVINCE_POLICE = re.compile(r"(?:(?<![.])|(?<=บก\.)|(?<=สส\.))(?:ภ\.จว\.|(?:กองบังคับการ)?ตำรวจภูธร\s?(?:จังหวัด|จ\.))"
                               r"\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+# a ministry's office in a province, by its agency and province, with or without สำนักงาน (สาธารณสุขจังหวัดพังงา,
+# อุตสาหกรรมจังหวัดนครนายก, ผู้อำนวยการท่องเที่ยวและกีฬา จ.กระบี่) or by its abbreviation (ศธจ.เชียงใหม่)
+_PROVINCIAL_AGENCIES = {a: a.removeprefix("การ") for a in (
+    "สาธารณสุข", "อุตสาหกรรม", "พาณิชย์", "เกษตรและสหกรณ์", "เกษตร", "สหกรณ์", "ตรวจบัญชีสหกรณ์", "ปศุสัตว์", "ประมง",
+    "แรงงาน", "จัดหางาน", "สวัสดิการและคุ้มครองแรงงาน", "ศึกษาธิการ", "คลัง", "การท่องเที่ยวและกีฬา", "ท่องเที่ยวและกีฬา",
+    "พัฒนาสังคมและความมั่นคงของมนุษย์", "ทรัพยากรธรรมชาติและสิ่งแวดล้อม", "พลังงาน", "วัฒนธรรม", "ยุติธรรม",
+    "โยธาธิการและผังเมือง", "ป้องกันและบรรเทาสาธารณภัย", "ที่ดิน", "สถิติ", "ขนส่ง", "พัฒนาชุมชน",
+    "ส่งเสริมการปกครองท้องถิ่น", "ท้องถิ่น", "ประชาสัมพันธ์", "พระพุทธศาสนา", "อัยการ", "สรรพสามิต")}
+_PROVINCIAL_AGENCIES["ท้องถิ่น"] = "ส่งเสริมการปกครองท้องถิ่น"
+_PROVINCIAL_AGENCIES.update({"ศธจ.": "ศึกษาธิการ", "สสจ.": "สาธารณสุข"})
+# ...these only after สำนักงาน: written bare they are also the province's culture, land, labour, cooperatives...
+_OFFICE_NEEDED = frozenset({"วัฒนธรรม", "สถิติ", "ที่ดิน", "แรงงาน", "ประมง", "สหกรณ์", "ตรวจบัญชีสหกรณ์", "สรรพสามิต"})
+_PROVINCIAL_OFFICE = re.compile(
+    r"(?:(?P<office>สำนักงาน)?(?P<agency>" + "|".join(sorted((a for a in _PROVINCIAL_AGENCIES if not a.endswith(".")),
+                                                               key=len, reverse=True))
+    + r")\s?(?:จังหวัด|จ\.)|(?P<ab>ศธจ\.|สสจ\.))\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
 # a prison or correctional institution by its kind and province, without จังหวัด (เรือนจำกลางขอนแก่น,
 # เรือนจำกลางจังหวัดนครศรีธรรมราช, ทัณฑสถานบำบัดพิเศษกลาง, เรือนจำพิเศษกรุงเทพฯ)
 _PRISON = re.compile(r"(?P<kind>เรือนจำ(?:กลาง|พิเศษ|จังหวัด|อำเภอ)?|ทัณฑสถาน(?:บำบัดพิเศษ|หญิง|วัยหนุ่ม|เปิด)?)"
@@ -919,6 +935,16 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         province = _province_at(m.group("place"))
         if province and free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered):
             discovered.append((m.start(), m.start("place") + len(province), "ตำรวจภูธรจังหวัด" + province))
+    for m in _PROVINCIAL_OFFICE.finditer(text):
+        agency = _PROVINCIAL_AGENCIES.get(m.group("agency") or m.group("ab"))
+        province = _province_at(m.group("place"))
+        start = m.start()
+        if m.group("agency") and m.group("agency").startswith("การ") and not word_edge(text, start, end=start + 12):
+            start += len("การ")  # ผู้อำนวยการท่องเที่ยวและกีฬา จ.กระบี่: the title's การ, not the agency's
+        if agency and province and (m.group("office") or m.group("agency") not in _OFFICE_NEEDED) \
+                and free(start) and not any(a <= start < b for a, b, _ in discovered) \
+                and word_edge(text, start, end=start + 12):
+            discovered.append((start, m.start("place") + len(province), f"สำนักงาน{agency}จังหวัด{province}"))
     for m in _PRISON.finditer(text):
         place = m.group("place")
         kind = m.group("kind")
