@@ -530,6 +530,11 @@ def test_regional_news_names_its_local_bodies_whole():
     assert extract_organizations("", "ผู้อำนวยการท่องเที่ยวและกีฬา จ.กระบี่ ยังไม่เคยมา") == (
         "สำนักงานท่องเที่ยวและกีฬาจังหวัดกระบี่",)
     assert extract_organizations("", "นายวิระ ศธจ.ชัยนาท เป็นรองศึกษาธิการภาค") == ("สำนักงานศึกษาธิการจังหวัดชัยนาท",)
+    # a subdistrict administration by its abbreviation after its president's title or ทาง, not in a headline's
+    # verb phrase about a councillor
+    assert extract_organizations("", "นายบุญชัย นายก อบต.สาริกา อ.เมืองนครนายก และทาง อบต.สาริกา จึงอายัด") == (
+        "องค์การบริหารส่วนตำบลสาริกา",)
+    assert extract_organizations("", "สลดรองนายกอบต.รถแหกโค้งจมน้ำเสียชีวิต") == ()
     # ...not the province's culture or land, unless สำนักงาน says so
     assert extract_organizations("", "ส่งเสริมวัฒนธรรมจังหวัดน่าน ให้คงอยู่") == ()
 

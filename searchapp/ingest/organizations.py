@@ -465,6 +465,9 @@ _STATION = re.compile(r"(?:(?<![.])|(?<=ผกก\.)|(?<=สส\.)|(?<=สวป
 # บก.ภ.จว.…; ตำรวจภูธร จ.ราชบุรี)
 _PROVINCE_POLICE = re.compile(r"(?:(?<![.])|(?<=บก\.)|(?<=สส\.))(?:ภ\.จว\.|(?:กองบังคับการ)?ตำรวจภูธร\s?(?:จังหวัด|จ\.))"
                               r"\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+# a subdistrict administration by its abbreviation after its president's or clerk's title or ทาง (นายก อบต.สาริกา,
+# ทาง อบต.สาริกา; a headline's อบต. alone is often a councillor: อบต.ขับเก๋ง…)
+_SUBDISTRICT = re.compile(r"(?:(?<=นายก)|(?<=ปลัด)|(?<=ทาง)|(?<=สมาชิก))\s?(?P<ab>อบต\.)\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
 # a ministry's office in a province, by its agency and province, with or without สำนักงาน (สาธารณสุขจังหวัดพังงา,
 # อุตสาหกรรมจังหวัดนครนายก, ผู้อำนวยการท่องเที่ยวและกีฬา จ.กระบี่) or by its abbreviation (ศธจ.เชียงใหม่)
 _PROVINCIAL_AGENCIES = {a: a.removeprefix("การ") for a in (
@@ -935,6 +938,13 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         province = _province_at(m.group("place"))
         if province and free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered):
             discovered.append((m.start(), m.start("place") + len(province), "ตำรวจภูธรจังหวัด" + province))
+    for m in _SUBDISTRICT.finditer(text):
+        place = _until_stop_word(m.group("place"), _NOT_IN_STATIONS)
+        if any(_word_tags().get(w, frozenset()) & _VERB_TAGS and not _word_tags()[w] & _NAME_TAGS
+               for w in cut_words(place)):
+            continue  # รองนายกอบต.รถแหกโค้ง…: a headline about a councillor, no subdistrict named
+        if len(place) >= 2 and free(m.start("ab")) and not any(a <= m.start("ab") < b for a, b, _ in discovered):
+            discovered.append((m.start("ab"), m.start("place") + len(place), "องค์การบริหารส่วนตำบล" + place))
     for m in _PROVINCIAL_OFFICE.finditer(text):
         agency = _PROVINCIAL_AGENCIES.get(m.group("agency") or m.group("ab"))
         province = _province_at(m.group("place"))
