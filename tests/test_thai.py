@@ -528,7 +528,7 @@ def test_regional_news_names_its_local_bodies_whole():
     # a ministry's office in a province, written bare, with จ., or by its abbreviation: one name
     assert extract_organizations("", "ส่งหนังสือให้ทางสาธารณสุขจังหวัดพังงา ดำเนินการ") == ("สำนักงานสาธารณสุขจังหวัดพังงา",)
     assert extract_organizations("", "ผู้อำนวยการท่องเที่ยวและกีฬา จ.กระบี่ ยังไม่เคยมา") == (
-        "สำนักงานท่องเที่ยวและกีฬาจังหวัดกระบี่",)
+        "สำนักงานการท่องเที่ยวและกีฬาจังหวัดกระบี่",)
     assert extract_organizations("", "นายวิระ ศธจ.ชัยนาท เป็นรองศึกษาธิการภาค") == ("สำนักงานศึกษาธิการจังหวัดชัยนาท",)
     # a subdistrict administration by its abbreviation after its president's title or ทาง, not in a headline's
     # verb phrase about a councillor
