@@ -540,6 +540,21 @@ def test_regional_news_names_its_local_bodies_whole():
     assert extract_organizations("", "ส่งเสริมวัฒนธรรมจังหวัดน่าน ให้คงอยู่") == ()
 
 
+def test_bangkok_news_bodies_are_curated():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # the traffic radio stations and the police traffic command, as traffic reports name them
+    assert extract_organizations("", "เวลา 17.33 น. ทวิตเตอร์ สวพ.FM91 รายงาน ถนนพหลโยธินรถติด") == (
+        "สถานีวิทยุเพื่อความปลอดภัยและการจราจร",)
+    assert extract_organizations("", "เวลา 16.35 น. ทวิตเตอร์ JS100 รีทวิต ห้าแยกลาดพร้าวรถติด") == ("จส.100",)
+    assert extract_organizations("", "ศูนย์ควบคุมและสั่งการจราจร(บก.02) แจ้งว่า") == ("ศูนย์ควบคุมและสั่งการจราจร",)
+    # the city's departments, named with or without the city
+    assert extract_organizations("", "ผู้อำนวยการสำนักอนามัยกรุงเทพมหานคร(กทม.)เปิดเผยว่า") == (
+        "สำนักอนามัย กรุงเทพมหานคร",)
+    assert extract_organizations("", "ผู้อำนวยการสำนักวัฒนธรรม กีฬา และการท่องเที่ยว กทม. แจ้งว่า") == (
+        "สำนักวัฒนธรรม กีฬา และการท่องเที่ยว กรุงเทพมหานคร",)
+
+
 def test_royal_ranks_area_offices_as_a_class_and_fact_finding_committees_are_no_names():
     from searchapp.ingest.organizations import extract_organizations
 
