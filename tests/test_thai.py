@@ -555,6 +555,26 @@ def test_bangkok_news_bodies_are_curated():
         "สำนักวัฒนธรรม กีฬา และการท่องเที่ยว กรุงเทพมหานคร",)
 
 
+def test_bangkok_news_names_units_by_their_chiefs_and_landmarks_are_places():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # a police unit by its chief's full title; a district's office by its director's
+    assert extract_organizations("", "พล.ต.ต.จิรพัฒน์ รองผู้บัญชาการตำรวจนครบาล (รองผบช.น.) กล่าวว่า") == (
+        "กองบัญชาการตำรวจนครบาล",)
+    assert extract_organizations("", "นายพลเฉลิม ผู้อำนวยการเขตทุ่งครุ เปิดเผยว่า") == ("สำนักงานเขตทุ่งครุ",)
+    # ...not London's commissioner in a story from there, nor an education area's director
+    assert extract_organizations("", "สำนักข่าวต่างประเทศรายงานจากกรุงลอนดอน ประเทศอังกฤษ ว่า "
+                                     "นางเครสสิดา ดิค ผู้บัญชาการตำรวจนครบาล เผยว่า") == ()
+    assert "สำนักงานเขตพื้นที่การศึกษา" not in extract_organizations("", "ผู้อำนวยการเขตพื้นที่การศึกษา กล่าว")
+    # landmarks of a traffic report, the local station, the inner city, schools under a body
+    assert extract_organizations("", "รถบัสจอดเสีย ตรงข้าม สน.ตลิ่งชัน และก่อนถึงสำนักงานปรมาณูเพื่อสันติ") == ()
+    assert extract_organizations("", "ได้กำชับสน.พื้นที่ให้กวดขัน") == ()
+    assert extract_organizations("", "รถมุ่งหน้าเข้ากรุงเทพมหานครชั้นในได้ดีขึ้น") == ()
+    assert extract_organizations("", "การศึกษาของโรงเรียนในสังกัดกทม.จะมีหลักสูตร") == ("กรุงเทพมหานคร",)
+    # a photo credit's names are no organizations of the article
+    assert extract_organizations("", "น้ำท่วมขังสูง. ขอบคุณภาพและข้อมูลจาก จส.100 , ผู้ใช้ทวิตเตอร์") == ()
+
+
 def test_royal_ranks_area_offices_as_a_class_and_fact_finding_committees_are_no_names():
     from searchapp.ingest.organizations import extract_organizations
 

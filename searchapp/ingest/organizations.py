@@ -153,18 +153,23 @@ _AT = ("ที่", "ณ", "จาก", "อาคาร", "หน้า", "ห�
 # in front of, around, near a body's building, or in its police station's area: a place (ลอยหน้า: the
 # cut of สะพานลอยหน้า…, "the footbridge in front of"; หัวหน้าพรรค, ความคืบหน้า… are no such words)
 _NEAR_PLACE = frozenset({"หน้า", "ด้านหน้า", "มุ่งหน้า", "ลอยหน้า", "บริเวณ", "บริเวณหน้า", "ใกล้", "ใกล้กับ",
-                         "ท้องที่", "ในท้องที่"})
+                         "ท้องที่", "ในท้องที่",
+                         # traffic reports: before reaching, opposite, diagonally opposite a landmark
+                         "ก่อนถึง", "ตรงข้าม", "ฝั่งตรงข้าม", "เยื้อง"})
 
 
 def _near_place(text: str, at: int) -> bool:
-    """Is ``at`` just after in front of, around or near (a body's building: a place)?"""
-    return word_before(text, at) in _NEAR_PLACE
+    """Is ``at`` just after in front of, around or near (a body's building: a place)? (ก่อนถึง, "before
+    reaching", may be cut ก่อน + ถึง)"""
+    return word_before(text, at) in _NEAR_PLACE or text.endswith("ก่อนถึง", 0, at)
 
 
 _IN_VENUE = _AT + ("ใน",)  # กราดยิงในรัฐสภาอิหร่าน: in the building
 # a city's administration named where the city is meant: ศาลแขวงทั่ว กทม., 50 เขตของ กทม.
 _CITY_BODIES = frozenset({"กรุงเทพมหานคร"})
 # ...and the city with its surroundings is a place: กรุงเทพมหานครและปริมณฑล
+# ...and its inner or outer districts: กรุงเทพมหานครชั้นใน
+_CITY_PARTS = ("ชั้นใน", "ชั้นนอก")
 _AND_SURROUNDINGS = re.compile(r"\s?(?:และ)?\s?ปริมณฑล")
 _IN_PLACE = ("ทั่ว", "รอบ", "ใน", "ของ", "จาก", "ที่", "ณ", "พื้นที่", "สู่")
 # ...as is the city after a district of it (เขตบางขุนเทียน กทม.; not its district office, สำนักงานเขตดุสิต
@@ -172,9 +177,10 @@ _IN_PLACE = ("ทั่ว", "รอบ", "ใน", "ของ", "จาก", "�
 _PLACE_BEFORE = re.compile(r"(?:(?<!สำนักงาน)(?<!สำนัก)(?:เขต|แขวง)[\u0e01-\u0e4e]+|[0-9])\s?$")
 # bodies every country has: in a story datelined abroad, a bare คณะรัฐมนตรี is that country's
 # cabinet, a generic mention like รัฐบาล, not the Thai cabinet; so are its highway, marine and
-# tourist police (โฆษกตำรวจทางหลวง in a story from Japan)
+# tourist, metropolitan and traffic police (โฆษกตำรวจทางหลวง in a story from Japan, London's ผู้บัญชาการ
+# ตำรวจนครบาล)
 _EVERY_COUNTRY = frozenset({"คณะรัฐมนตรี", "กองบังคับการตำรวจทางหลวง", "กองบังคับการตำรวจน้ำ",
-                            "กองบังคับการตำรวจท่องเที่ยว"})
+                            "กองบังคับการตำรวจท่องเที่ยว", "กองบัญชาการตำรวจนครบาล", "กองบังคับการตำรวจจราจร"})
 # (a reporter's รายงานว่า followed by a foreign president's name is no dateline: a news agency's is)
 _DATELINE = re.compile(r"(?:รายงาน(?:ข่าว)?จาก|สำนักข่าว\S{0,30}รายงาน(?:ข่าว)?(?:ว่า)?)\s?(?P<place>[^\n]{0,60})")
 # companies by their legal form (บริษัท ช ทวี จำกัด (มหาชน)) or by a Latin name (บริษัท FORMOSA HEAVY ...)
@@ -194,7 +200,7 @@ _STOP_WORDS = frozenset(
     "เปิดเผย ออก ประกาศ วินิจฉัย ทุก อนุมัติ เมื่อ ต่อ ร่วม เผย ระบุ ชี้ ยืนยัน ส่ง นำ เข้า แล้ว นี้ ดังกล่าว ด้วย "
     "ทั้ง เพียง แห่งนี้ สั่ง พิพากษา จัด มอบ ขอ เตรียม ถึง ตาม แต่ กำลัง อยู่ ไป มา ทำ หา ดู เคย ต้อง ควร อาจ "
     "ทั่ว เช่น รวม คือ อีก หลาย เผยแพร่ เข้าร่วม จัดทำ นำร่อง ภายใต้ ยื่น รอบ ใกล้ ระหว่าง สำหรับ แก่ ภายใน "
-    "ตั้ง ใช้ ก็ตาม ประจำปี สอบ ฆ่า ตัดสิน อย่าง อัน ให้เหตุผล ให้สัมภาษณ์ ให้ข่าว ตั้งแต่ แทน ออกคำสั่ง กล่าวว่า พร้อมด้วย "
+    "ตั้ง ใช้ ก็ตาม ประจำปี สอบ ฆ่า ตัดสิน อย่าง อัน ให้เหตุผล ให้สัมภาษณ์ ให้ข่าว ตั้งแต่ แทน ออกคำสั่ง กล่าวว่า พร้อมด้วย สังกัด ในสังกัด "
     # which one, not a name: พรรคนั้น, พรรคเรา, กรมหนึ่ง, คณะอนุกรรมการแต่ละชุด, สายการบินที่จะใช้บริการ
     "นั้น อย่างนั้น โดยด่วน เรา เดียว หนึ่ง แห่งหนึ่ง ไหน แต่ละ ทั้งหมด เหมือน เหมือนเดิม ที่จะ หลังจาก หลังจากที่ ประมาณ "
     # what it did or may do: พรรคจึงเชื่อ, คณะกรรมการสรรหาสามารถ..., สมาคมบอกว่า
@@ -465,6 +471,10 @@ _STATION = re.compile(r"(?:(?<![.])|(?<=ผกก\.)|(?<=สส\.)|(?<=สวป
 # บก.ภ.จว.…; ตำรวจภูธร จ.ราชบุรี)
 _PROVINCE_POLICE = re.compile(r"(?:(?<![.])|(?<=บก\.)|(?<=สส\.))(?:ภ\.จว\.|(?:กองบังคับการ)?ตำรวจภูธร\s?(?:จังหวัด|จ\.))"
                               r"\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+# a police unit by its chief's full title (ผู้บัญชาการตำรวจนครบาล, รองผู้บังคับการตำรวจจราจร)
+_CHIEF_OF_UNIT = re.compile(r"ผู้(?P<kind>บัญชาการ|บังคับการ)(?P<unit>ตำรวจ[\u0e01-\u0e4e]{2,30})")
+# a Bangkok district's office by its director's title (ผู้อำนวยการเขตทุ่งครุ; not an education area's: เขตพื้นที่)
+_DISTRICT_DIRECTOR = re.compile(r"(?:ผู้อำนวยการ|ผอ\.)\s?เขต(?!พื้นที่)(?P<place>[\u0e01-\u0e4e]{2,20})")
 # a subdistrict administration by its abbreviation after its president's or clerk's title or ทาง (นายก อบต.สาริกา,
 # ทาง อบต.สาริกา; a headline's อบต. alone is often a councillor: อบต.ขับเก๋ง…)
 _SUBDISTRICT = re.compile(r"(?:(?<=นายก)|(?<=ปลัด)|(?<=ทาง)|(?<=สมาชิก))\s?(?P<ab>อบต\.)\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
@@ -502,7 +512,7 @@ _HOSPITAL = re.compile(r"รพ\.(?!สต\.)(?P<word>[\u0e01-\u0e4e][\u0e01-\u0
 _VERB_TAGS = frozenset({"VERB", "VACT", "VSTA"})
 _NAME_TAGS = frozenset({"NPRP", "PROPN", "NOUN", "NCMN"})
 # a station's name is its place's: สน.บางพลัดลงพื้นที่ "went out to the scene"
-_NOT_IN_STATIONS = frozenset({"ลง"})
+_NOT_IN_STATIONS = frozenset({"ลง", "พื้นที่"})  # (สน.พื้นที่: "the local station", none named)
 # สภ.เมือง จ.กำแพงเพชร: the station of a province's main district goes by its province
 _MAIN_DISTRICT_OF = re.compile(r"\s?(?:จ\.|จังหวัด)\s?(?P<province>[\u0e01-\u0e4e]{2,30})")
 
@@ -903,6 +913,14 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             add(m.group("name").rstrip(".").strip(), m.start())
             taken.append((m.start(), m.end()))
 
+    for m in _CHIEF_OF_UNIT.finditer(text):
+        # ผู้บัญชาการตำรวจนครบาล: the chief's full title names his unit when the unit is curated
+        # (the whole unit as written: ผู้บัญชาการตำรวจนครบาลมะนิลา is Manila's, not Bangkok's)
+        written = _until_stop_word(m.group("unit"))
+        unit = reg.canonical("กอง" + m.group("kind") + written)
+        if unit and free(m.start("unit")) and not (unit in _EVERY_COUNTRY and _abroad(body)):
+            add(unit, m.start())
+            taken.append((m.start("unit"), m.start("unit") + len(written)))
     matches = reg.matches(text)
     # a discovered name is kept unless it starts inside a known name; a known name inside a
     # longer discovered one (สภาผู้แทนราษฎร in สำนักงานเลขาธิการสภาผู้แทนราษฎร) is part of it
@@ -939,6 +957,10 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         province = _province_at(m.group("place"))
         if province and free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered):
             discovered.append((m.start(), m.start("place") + len(province), "ตำรวจภูธรจังหวัด" + province))
+    for m in _DISTRICT_DIRECTOR.finditer(text):
+        place = _until_stop_word(m.group("place"), _NOT_IN_STATIONS)
+        if len(place) >= 2 and free(m.start("place")) and not any(a <= m.start() < b for a, b, _ in discovered):
+            discovered.append((m.start("place") - len("เขต"), m.start("place") + len(place), "สำนักงานเขต" + place))
     for m in _SUBDISTRICT.finditer(text):
         place = _until_stop_word(m.group("place"), _NOT_IN_STATIONS)
         if any(_word_tags().get(w, frozenset()) & _VERB_TAGS and not _word_tags()[w] & _NAME_TAGS
@@ -995,6 +1017,7 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             continue  # กกต.จังหวัด, กองอำนวยการรักษาความมั่นคงภายในจังหวัด: the body's office in each province, a class
         if match.name in _CITY_BODIES and ((last := word_before(text, len(before))) in _IN_PLACE or last in _provinces()
                                            or _AND_SURROUNDINGS.match(text, match.end)
+                                           or text.startswith(_CITY_PARTS, match.end)
                                            or _PLACE_BEFORE.search(before)
                                            # a known body's unit in the city: กองอำนวยการรักษาความมั่นคงภายใน กทม.
                                            # or กอ.รมน.กรุงเทพมหานคร (written in full after a space, one more of a list)
@@ -1059,10 +1082,19 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     cut_short = {n for n in unknown if any(o != n and o.startswith(n) and (n in written_short or
                                                                             cut_words(o[len(n):])[0] in _stop_words())
                                            for o in longer)}
+    credits = [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text)]
     kept: dict[str, str] = {}  # one name written with and without a space inside is one name, as first written
     for name in sorted((n for n in found if n not in cut_short), key=found.__getitem__):
+        if any(a <= found[name] < b for a, b in credits):
+            continue  # ขอบคุณภาพจาก สวพ.91: named only in a photo credit
         kept.setdefault(name.replace(" ", ""), name)
     return tuple(kept.values())
+
+
+# a photo or clip credit (and what it names, up to the line's end or 60 characters): ขอบคุณภาพจาก สวพ.91,
+# ขอบคุณภาพและข้อมูลจาก จส.100, เครดิตภาพ ..., Cr. ...; a data source (ขอบคุณข้อมูลจากกรมอนามัย) is no such credit
+# (traffic feeds run on after a credit on the same line: it ends at the next time, 16.48 น., or hashtag)
+_PHOTO_CREDIT = re.compile(r"(?:ขอบคุณ(?:ภาพ|คลิป)|เครดิตภาพ|\bCr\.)(?:(?![0-9]{1,2}[.:][0-9]{2}|#)[^\n]){0,60}")
 
 
 def _company_name(m: re.Match[str]) -> str:
