@@ -548,6 +548,8 @@ def test_bangkok_news_bodies_are_curated():
         "สถานีวิทยุเพื่อความปลอดภัยและการจราจร",)
     assert extract_organizations("", "เวลา 16.35 น. ทวิตเตอร์ JS100 รีทวิต ห้าแยกลาดพร้าวรถติด") == ("จส.100",)
     assert extract_organizations("", "ศูนย์ควบคุมและสั่งการจราจร(บก.02) แจ้งว่า") == ("ศูนย์ควบคุมและสั่งการจราจร",)
+    # ...also right after a clock time's น.
+    assert extract_organizations("", "17.45 น.จส.100 ทวิต ถ.กาญจนาภิเษก รถติด") == ("จส.100",)
     # the city's departments, named with or without the city
     assert extract_organizations("", "ผู้อำนวยการสำนักอนามัยกรุงเทพมหานคร(กทม.)เปิดเผยว่า") == (
         "สำนักอนามัย กรุงเทพมหานคร",)

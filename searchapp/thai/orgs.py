@@ -73,7 +73,8 @@ class OrganizationRegistry:
         # alternation of hundreds of names would be tried name by name at every position.
         # not part of a chained unit code (กสก.สพฐ.4, บก.อก.บช.ส.)
         # nor glued to a number: a code (ทล.3 a highway, มท.1 the minister, พด.1 a product)
-        self._thai_abbr = re.compile(r"(?<![.])" + _trie_pattern(
+        # (a clock time's น. may come just before: 17.45 น.จส.100 ทวิต)
+        self._thai_abbr = re.compile(r"(?:(?<![.])|(?<=[0-9]น\.)|(?<=[0-9] น\.))" + _trie_pattern(
             [f for a, f in zip(thai, thai_forms) if _is_thai_abbreviation(a)], r"(?![\u0e01-\u0e2e]{1,4}\.|[0-9])"))
         self._thai = re.compile(_trie_pattern(
             [f for a, f in zip(thai, thai_forms) if not _is_thai_abbreviation(a)], _NOT_MID_CLUSTER))
