@@ -465,19 +465,22 @@ def _ordinal_unit(m: re.Match) -> str:
 _STATIONS = {"สภ.": "สถานีตำรวจภูธร", "สน.": "สถานีตำรวจนครบาล", "อบจ.": "องค์การบริหารส่วนจังหวัด"}
 # not inside a chain of unit codes, but after an officer's abbreviated title (ผกก.สภ.ทุ่งสง: the
 # superintendent of that station; สว.สส., สวป., รองผกก.ป., สว.จร.)
-_STATION = re.compile(r"(?:(?<![.])|(?<=ผกก\.)|(?<=สส\.)|(?<=สวป\.)|(?<=สวส\.)|(?<=ป\.)|(?<=จร\.))"
-                      r"(?P<ab>สภ\.|สน\.|อบจ\.)\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+# (checked by _not_in_a_code, not by lookbehinds in the pattern: a pattern opening with them is tried at every
+# position of every article, 30 % of the extractor's time)
+_STATION = re.compile(r"(?P<ab>สภ\.|สน\.|อบจ\.)\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+_OFFICER_TITLES = ("ผกก.", "สส.", "สวป.", "สวส.", "ป.", "จร.")
 # a province's police (ภ.จว.ขอนแก่น, also after its chief's title or its headquarters' code: ผบก.ภ.จว.…,
 # บก.ภ.จว.…; ตำรวจภูธร จ.ราชบุรี)
-_PROVINCE_POLICE = re.compile(r"(?:(?<![.])|(?<=บก\.)|(?<=สส\.))(?:ภ\.จว\.|(?:กองบังคับการ)?ตำรวจภูธร\s?(?:จังหวัด|จ\.))"
-                              r"\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+_PROVINCE_POLICE = re.compile(r"(?:ภ\.จว\.|(?:กองบังคับการ)?ตำรวจภูธร\s?(?:จังหวัด|จ\.))\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+_HEADQUARTERS_CODES = ("บก.", "สส.")
 # a police unit by its chief's full title (ผู้บัญชาการตำรวจนครบาล, รองผู้บังคับการตำรวจจราจร)
 _CHIEF_OF_UNIT = re.compile(r"ผู้(?P<kind>บัญชาการ|บังคับการ)(?P<unit>ตำรวจ[\u0e01-\u0e4e]{2,30})")
 # a Bangkok district's office by its director's title (ผู้อำนวยการเขตทุ่งครุ; not an education area's: เขตพื้นที่)
 _DISTRICT_DIRECTOR = re.compile(r"(?:ผู้อำนวยการ|ผอ\.)\s?เขต(?!พื้นที่)(?P<place>[\u0e01-\u0e4e]{2,20})")
 # a subdistrict administration by its abbreviation after its president's or clerk's title or ทาง (นายก อบต.สาริกา,
 # ทาง อบต.สาริกา; a headline's อบต. alone is often a councillor: อบต.ขับเก๋ง…)
-_SUBDISTRICT = re.compile(r"(?:(?<=นายก)|(?<=ปลัด)|(?<=ทาง)|(?<=สมาชิก))\s?(?P<ab>อบต\.)\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+_SUBDISTRICT = re.compile(r"(?P<ab>อบต\.)\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+_SUBDISTRICT_TITLES = re.compile(r"(?:นายก|ปลัด|ทาง|สมาชิก)\s?$")
 # a ministry's office in a province, by its agency and province, with or without สำนักงาน (สาธารณสุขจังหวัดพังงา,
 # อุตสาหกรรมจังหวัดนครนายก, ผู้อำนวยการท่องเที่ยวและกีฬา จ.กระบี่) or by its abbreviation (ศธจ.เชียงใหม่)
 _PROVINCIAL_AGENCIES = {a: a for a in (
@@ -491,15 +494,21 @@ _PROVINCIAL_AGENCIES.update({"ท้องถิ่น": "ส่งเสริ�
 _PROVINCIAL_AGENCIES.update({"ศธจ.": "ศึกษาธิการ", "สสจ.": "สาธารณสุข"})
 # ...these only after สำนักงาน: written bare they are also the province's culture, land, labour, cooperatives...
 _OFFICE_NEEDED = frozenset({"วัฒนธรรม", "สถิติ", "ที่ดิน", "แรงงาน", "ประมง", "สหกรณ์", "ตรวจบัญชีสหกรณ์", "สรรพสามิต"})
-_PROVINCIAL_OFFICE = re.compile(
-    r"(?:(?P<office>สำนักงาน)?(?P<agency>" + "|".join(sorted((a for a in _PROVINCIAL_AGENCIES if not a.endswith(".")),
-                                                               key=len, reverse=True))
-    + r")\s?(?:จังหวัด|จ\.)|(?P<ab>ศธจ\.|สสจ\.))\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+# found from the province word back to the agency (an alternation of 33 agencies opening a pattern is tried
+# at every position of every article)
+_PROVINCE_WORD = re.compile(r"(?:(?P<ab>ศธจ\.|สสจ\.)|\s?(?:จังหวัด|จ\.))\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+_AGENCIES_LONGEST_FIRST = sorted((a for a in _PROVINCIAL_AGENCIES if not a.endswith(".")), key=len, reverse=True)
 # a prison or correctional institution by its kind and province, without จังหวัด (เรือนจำกลางขอนแก่น,
 # เรือนจำกลางจังหวัดนครศรีธรรมราช, ทัณฑสถานบำบัดพิเศษกลาง, เรือนจำพิเศษกรุงเทพฯ)
 _PRISON = re.compile(r"(?P<kind>เรือนจำ(?:กลาง|พิเศษ|จังหวัด|อำเภอ)?|ทัณฑสถาน(?:บำบัดพิเศษ|หญิง|วัยหนุ่ม|เปิด)?)"
                      r"(?:\s?(?:จังหวัด|จ\.))?\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
 _BANGKOK_PRISONS = ("คลองเปรม", "บางขวาง", "กรุงเทพมหานคร", "กรุงเทพฯ", "กรุงเทพ")
+
+
+def _not_in_a_code(text: str, start: int, titles: tuple[str, ...]) -> bool:
+    """Does an abbreviation at ``start`` stand on its own, or after one of ``titles`` (ผกก.สภ.ไทรโยค), rather
+    than inside a chain of unit codes (…บก.อก.บช.ส.)?"""
+    return start == 0 or text[start - 1] != "." or text.endswith(titles, 0, start)
 
 
 def _province_at(run: str) -> str | None:
@@ -942,6 +951,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     discovered += [(m.start(), m.end(), "กองทัพ" + m.group("service")) for m in _COMMANDER.finditer(text)
                    if free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered)]
     for m in _STATION.finditer(text):
+        if not _not_in_a_code(text, m.start(), _OFFICER_TITLES):
+            continue
         place = _until_stop_word(m.group("place"), _NOT_IN_STATIONS)
         if m.group("ab") == "อบจ.":
             place = _province_at(m.group("place")) or ""
@@ -955,26 +966,38 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             discovered.append((m.start(), m.start("place") + len(place), _STATIONS[m.group("ab")] + place))
     for m in _PROVINCE_POLICE.finditer(text):
         province = _province_at(m.group("place"))
-        if province and free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered):
+        if province and _not_in_a_code(text, m.start(), _HEADQUARTERS_CODES) and free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered):
             discovered.append((m.start(), m.start("place") + len(province), "ตำรวจภูธรจังหวัด" + province))
     for m in _DISTRICT_DIRECTOR.finditer(text):
         place = _until_stop_word(m.group("place"), _NOT_IN_STATIONS)
         if len(place) >= 2 and free(m.start("place")) and not any(a <= m.start() < b for a, b, _ in discovered):
             discovered.append((m.start("place") - len("เขต"), m.start("place") + len(place), "สำนักงานเขต" + place))
     for m in _SUBDISTRICT.finditer(text):
+        if not _SUBDISTRICT_TITLES.search(text, max(0, m.start() - 8), m.start()):
+            continue
         place = _until_stop_word(m.group("place"), _NOT_IN_STATIONS)
         if any(_word_tags().get(w, frozenset()) & _VERB_TAGS and not _word_tags()[w] & _NAME_TAGS
                for w in cut_words(place)):
             continue  # รองนายกอบต.รถแหกโค้ง…: a headline about a councillor, no subdistrict named
         if len(place) >= 2 and free(m.start("ab")) and not any(a <= m.start("ab") < b for a, b, _ in discovered):
             discovered.append((m.start("ab"), m.start("place") + len(place), "องค์การบริหารส่วนตำบล" + place))
-    for m in _PROVINCIAL_OFFICE.finditer(text):
-        agency = _PROVINCIAL_AGENCIES.get(m.group("agency") or m.group("ab"))
+    for m in _PROVINCE_WORD.finditer(text):
         province = _province_at(m.group("place"))
-        start = m.start()
-        if m.group("agency") and m.group("agency").startswith("การ") and not word_edge(text, start, end=start + 12):
+        if not province:
+            continue
+        if m.group("ab"):
+            written, office, start = m.group("ab"), "", m.start()
+        else:
+            written = next((a for a in _AGENCIES_LONGEST_FIRST if text.endswith(a, 0, m.start())), None)
+            if written is None:
+                continue
+            start = m.start() - len(written)
+            office = "สำนักงาน" if text.endswith("สำนักงาน", 0, start) else ""
+            start -= len(office)
+        agency = _PROVINCIAL_AGENCIES[written]
+        if written.startswith("การ") and not office and not word_edge(text, start, end=start + 12):
             start += len("การ")  # ผู้อำนวยการท่องเที่ยวและกีฬา จ.กระบี่: the title's การ, not the agency's
-        if agency and province and (m.group("office") or m.group("agency") not in _OFFICE_NEEDED) \
+        if (office or written not in _OFFICE_NEEDED) \
                 and free(start) and not any(a <= start < b for a, b, _ in discovered) \
                 and word_edge(text, start, end=start + 12):
             discovered.append((start, m.start("place") + len(province), f"สำนักงาน{agency}จังหวัด{province}"))
@@ -1082,7 +1105,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     cut_short = {n for n in unknown if any(o != n and o.startswith(n) and (n in written_short or
                                                                             cut_words(o[len(n):])[0] in _stop_words())
                                            for o in longer)}
-    credits = [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text)]
+    credits = [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text)] \
+        if "ขอบคุณ" in text or "เครดิตภาพ" in text or "Cr." in text else []
     kept: dict[str, str] = {}  # one name written with and without a space inside is one name, as first written
     for name in sorted((n for n in found if n not in cut_short), key=found.__getitem__):
         if any(a <= found[name] < b for a, b in credits):

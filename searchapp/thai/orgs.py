@@ -73,8 +73,9 @@ class OrganizationRegistry:
         # alternation of hundreds of names would be tried name by name at every position.
         # not part of a chained unit code (กสก.สพฐ.4, บก.อก.บช.ส.)
         # nor glued to a number: a code (ทล.3 a highway, มท.1 the minister, พด.1 a product)
-        # (a clock time's น. may come just before: 17.45 น.จส.100 ทวิต)
-        self._thai_abbr = re.compile(r"(?:(?<![.])|(?<=[0-9]น\.)|(?<=[0-9] น\.))" + _trie_pattern(
+        # (nor inside a chain of codes after a dot, but a clock time's น. may come just before: 17.45 น.จส.100
+        # ทวิต; checked in matches, as lookbehinds opening the pattern would be tried at every position)
+        self._thai_abbr = re.compile(_trie_pattern(
             [f for a, f in zip(thai, thai_forms) if _is_thai_abbreviation(a)], r"(?![\u0e01-\u0e2e]{1,4}\.|[0-9])"))
         self._thai = re.compile(_trie_pattern(
             [f for a, f in zip(thai, thai_forms) if not _is_thai_abbreviation(a)], _NOT_MID_CLUSTER))
@@ -126,7 +127,8 @@ class OrganizationRegistry:
                     continue
                 if _foreign_body(folded, m):
                     continue
-                if pattern is self._thai_abbr and not abbreviation_starts_word(folded, m.start()):
+                if pattern is self._thai_abbr and (_after_a_code(folded, m.start())
+                                                   or not abbreviation_starts_word(folded, m.start())):
                     continue
                 if pattern is self._thai and _inside_spelled_acronym(folded, m):
                     continue
@@ -138,6 +140,14 @@ class OrganizationRegistry:
                 continue
             result.append(Match(start, end, name))
         return result
+
+
+_CLOCK_TIME = re.compile(r"[0-9] ?น\.$")
+
+
+def _after_a_code(text: str, start: int) -> bool:
+    """Does ``start`` follow a dot that is not a clock time's (17.45 น.จส.100)?"""
+    return start > 0 and text[start - 1] == "." and not _CLOCK_TIME.search(text, max(0, start - 4), start)
 
 
 # the Thai letters written just before a place (up to 20): the word a name may be glued to
