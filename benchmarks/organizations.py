@@ -5,10 +5,10 @@
 Each labelled article goes through the product's JSON ingestion; its organizations are
 compared with the labels (an organization matches when the extracted name, or its
 canonical name, is one of the names the label lists, or folds onto the same canonical
-entry; a Thai name is compared without the spaces inside it). By default every label set in tests/data is measured (org_labels*.json: the set the
-rules were first refined on, then sets labelled later, each measured once before its errors
-were looked at; see each file's _about); prints precision, recall and F1 per set and over all
-of them, then one JSON line per set.
+entry; a Thai name is compared without the spaces inside it). By default every label set in
+tests/data is measured (org_labels*.json: the set the rules were first refined on, then sets
+labelled later, each measured once before its errors were looked at; see each file's _about);
+prints precision, recall and F1 per set and over all of them, then one JSON line per set.
 """
 
 from __future__ import annotations
