@@ -527,6 +527,9 @@ def test_regional_news_names_its_local_bodies_whole():
     assert extract_organizations("", "นักเรียนโรงเรียนโรงเรียนรักไทยร่มเกล้าอุปถัมภ์กล่าวว่า ตน") == (
         "โรงเรียนรักไทยร่มเกล้าอุปถัมภ์",)
     assert extract_organizations("", "ผบ.ฉก.ม.3 กองกำลังผาเมือง พร้อมด้วย พ.ต.อ.สมชาย") == ("กองกำลังผาเมือง",)
+    # a task force with its province and number; a body's hall or building is a place
+    assert extract_organizations("", "พลทหารสังกัดหน่วยเฉพาะกิจนราธิวาส  30 ได้รับบาดเจ็บ") == ("หน่วยเฉพาะกิจนราธิวาส 30",)
+    assert extract_organizations("", "มอบสิ่งของ ณ หอประชุมโรงเรียนสันต้นหมื้น อ.แม่อาย") == ()
     # a ministry's office in a province, written bare, with จ., or by its abbreviation: one name
     assert extract_organizations("", "ส่งหนังสือให้ทางสาธารณสุขจังหวัดพังงา ดำเนินการ") == ("สำนักงานสาธารณสุขจังหวัดพังงา",)
     assert extract_organizations("", "ผู้อำนวยการท่องเที่ยวและกีฬา จ.กระบี่ ยังไม่เคยมา") == (
@@ -576,6 +579,17 @@ def test_bangkok_news_names_units_by_their_chiefs_and_landmarks_are_places():
     assert extract_organizations("", "การศึกษาของโรงเรียนในสังกัดกทม.จะมีหลักสูตร") == ("กรุงเทพมหานคร",)
     # a photo credit's names are no organizations of the article
     assert extract_organizations("", "น้ำท่วมขังสูง. ขอบคุณภาพและข้อมูลจาก จส.100 , ผู้ใช้ทวิตเตอร์") == ()
+
+
+def test_royal_news_bodies_the_big_hospitals_and_the_kings_guard_are_curated():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # the hospital and the Red Cross it belongs to, both named
+    assert extract_organizations("", "เสด็จไปประทับ ณ โรงพยาบาลจุฬาลงกรณ์ สภากาชาดไทย ฉบับที่ 5") == (
+        "โรงพยาบาลจุฬาลงกรณ์", "สภากาชาดไทย")
+    assert extract_organizations("", "ผู้ป่วยถูกส่งตัวไปรักษาต่อที่ รพ.ศิริราช") == ("โรงพยาบาลศิริราช",)
+    assert extract_organizations("", "โปรดเกล้าฯ ให้หน่วยทหารมหาดเล็กราชวัลลภรักษาพระองค์ ร่วมกับประชาชน") == (
+        "หน่วยบัญชาการทหารมหาดเล็กราชวัลลภรักษาพระองค์",)
 
 
 def test_royal_ranks_area_offices_as_a_class_and_fact_finding_committees_are_no_names():

@@ -155,7 +155,9 @@ _AT = ("ที่", "ณ", "จาก", "อาคาร", "หน้า", "ห�
 _NEAR_PLACE = frozenset({"หน้า", "ด้านหน้า", "มุ่งหน้า", "ลอยหน้า", "บริเวณ", "บริเวณหน้า", "ใกล้", "ใกล้กับ",
                          "ท้องที่", "ในท้องที่",
                          # traffic reports: before reaching, opposite, diagonally opposite a landmark
-                         "ก่อนถึง", "ตรงข้าม", "ฝั่งตรงข้าม", "เยื้อง"})
+                         "ก่อนถึง", "ตรงข้าม", "ฝั่งตรงข้าม", "เยื้อง",
+                         # a body's hall, meeting room or building: ณ หอประชุมโรงเรียน…, ที่ตึก… โรงพยาบาล…
+                         "หอประชุม", "ห้องประชุม", "อาคาร", "ตึก"})
 
 
 def _near_place(text: str, at: int) -> bool:
@@ -445,7 +447,9 @@ _ORDINAL_OFFICES = ("สำนักงาน", "สำนัก", "ศูนย
 _ORDINAL_NUMBER = re.compile(r"\s?ที่\s?(?P<n>[0-9]{1,3})(?![0-9.,:]|\s?(?:แห่ง|คน|ราย|ครั้ง|ปี|วัน|เดือน|ชั้น|ข้อ))")
 _NUMBER = re.compile(r"\s?[0-9]{1,3}(?![0-9.,:])")
 # a military unit is named by its number alone: กองบิน 4, หน่วยเฉพาะกิจ 904
-_UNIT = re.compile(r"(?P<unit>กองบิน|กองพล|กองพัน|หน่วยเฉพาะกิจ)\s?(?P<number>[0-9]{1,3})(?![0-9.,:])")
+# (a task force may carry its province: หน่วยเฉพาะกิจนราธิวาส 30)
+_UNIT = re.compile(r"(?P<unit>กองบิน|กองพล|กองพัน|หน่วยเฉพาะกิจ(?P<province>[\u0e01-\u0e4e]{2,20})?)\s{0,2}"
+                   r"(?P<number>[0-9]{1,3})(?![0-9.,:])")
 # or by its kind and an ordinal number: กองพลทหารม้าที่ 2 รักษาพระองค์, มณฑลทหารบกที่ 310,
 # กรมทหารราบที่ 1 มหาดเล็กรักษาพระองค์,
 # หน่วยเฉพาะกิจนาวิกโยธิน ที่ 182 (the kind is one run of Thai letters, the number follows ที่)
@@ -951,7 +955,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
                    and not any(k.start <= start < k.end for k in matches)
                    and not any(a <= start < b for a, b, _ in discovered)]
     discovered += [(m.start(), m.end(), f"{m.group('unit')} {m.group('number')}") for m in _UNIT.finditer(text)
-                   if free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered)]
+                   if free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered)
+                   and (not m.group("province") or m.group("province") in _provinces())]
     discovered += [(m.start(), m.end(), "กองทัพ" + m.group("service")) for m in _COMMANDER.finditer(text)
                    if free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered)]
     for m in _STATION.finditer(text):
