@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from searchapp.ingest import ingest_file  # noqa: E402
 from searchapp.thai.orgs import alias_key, registry  # noqa: E402
+from searchapp.thai.chars import is_thai  # noqa: E402
 
 DEFAULT_LABELS = [ROOT / "tests" / "data" / f"org_labels{suffix}.json" for suffix in ("", "_heldout", "_test", "_blind", "_blind2", "_blind3", "_blind4",
                                                                                   "_blind5", "_blind6", "_blind7", "_blind8", "_blind9",
@@ -39,7 +40,7 @@ def _keys(name: str) -> set[str]:
     จำกัด: one name, spaced as the writer or the registry pleased)."""
     canonical = registry().canonical(name)
     keys = {alias_key(name)} | ({alias_key(canonical)} if canonical else set())
-    return keys | {key.replace(" ", "") for key in keys if any("\u0e01" <= c <= "\u0e4e" for c in key)}
+    return keys | {key.replace(" ", "") for key in keys if any(is_thai(c) for c in key)}
 
 
 def evaluate(labels: dict[str, list[list[str]]], corpus: Path, verbose: bool = False) -> dict:

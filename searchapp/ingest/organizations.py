@@ -487,7 +487,7 @@ _DISTRICT_DIRECTOR = re.compile(r"(?:ผู้อำนวยการ|ผอ\.)
 # a subdistrict administration by its abbreviation after its president's or clerk's title or ทาง (นายก อบต.สาริกา,
 # ทาง อบต.สาริกา; a headline's อบต. alone is often a councillor: อบต.ขับเก๋ง…)
 _SUBDISTRICT = re.compile(r"(?P<ab>อบต\.)\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
-_SUBDISTRICT_TITLES = re.compile(r"(?:นายก|ปลัด|ทาง|สมาชิก)\s?$")
+_SUBDISTRICT_TITLES = re.compile("(?:" + "|".join(_TITLE_GLUED + ("ทาง", "สมาชิก")) + r")\s?$")
 # a ministry's office in a province, by its agency and province, with or without สำนักงาน (สาธารณสุขจังหวัดพังงา,
 # อุตสาหกรรมจังหวัดนครนายก, ผู้อำนวยการท่องเที่ยวและกีฬา จ.กระบี่) or by its abbreviation (ศธจ.เชียงใหม่)
 _PROVINCIAL_AGENCIES = {a: a for a in (
@@ -527,7 +527,14 @@ def _province_at(run: str) -> str | None:
 # a hospital by its abbreviation (not รพ.สต., a subdistrict health centre)
 _HOSPITAL = re.compile(r"รพ\.(?!สต\.)(?P<word>[\u0e01-\u0e4e][\u0e01-\u0e4e0-9.]*)")
 _VERB_TAGS = frozenset({"VERB", "VACT", "VSTA"})
-_NAME_TAGS = frozenset({"NPRP", "PROPN", "NOUN", "NCMN"})
+
+
+def _a_verb(word: str) -> bool:
+    """Is ``word`` tagged a verb and never a noun (ดับ "died", แห่ "flock"; not a name's word)?"""
+    tags = _word_tags().get(word, frozenset())
+    return bool(tags & _VERB_TAGS) and not tags & _NOUN_TAGS
+
+
 # a station's name is its place's: สน.บางพลัดลงพื้นที่ "went out to the scene"
 _NOT_IN_STATIONS = frozenset({"ลง", "พื้นที่"})  # (สน.พื้นที่: "the local station", none named)
 # สภ.เมือง จ.กำแพงเพชร: the station of a province's main district goes by its province
@@ -891,6 +898,9 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     def free(start: int) -> bool:
         return not any(a <= start < b for a, b in taken)
 
+    def discovered_at(start: int) -> bool:  # inside a name discovered so far
+        return any(a <= start < b for a, b, _ in discovered)
+
     at = 0
     while m := _foreign_pattern().search(text, at):
         at = m.end()
@@ -930,12 +940,13 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             add(m.group("name").rstrip(".").strip(), m.start())
             taken.append((m.start(), m.end()))
 
+    abroad = _abroad(body)
     for m in _CHIEF_OF_UNIT.finditer(text):
         # ผู้บัญชาการตำรวจนครบาล: the chief's full title names his unit when the unit is curated
         # (the whole unit as written: ผู้บัญชาการตำรวจนครบาลมะนิลา is Manila's, not Bangkok's)
         written = _until_stop_word(m.group("unit"))
         unit = reg.canonical("กอง" + m.group("kind") + written)
-        if unit and free(m.start("unit")) and not (unit in _EVERY_COUNTRY and _abroad(body)):
+        if unit and free(m.start("unit")) and not (unit in _EVERY_COUNTRY and abroad):
             add(unit, m.start())
             taken.append((m.start("unit"), m.start("unit") + len(written)))
     matches = reg.matches(text)
@@ -953,12 +964,12 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
                             and not any(a <= start < b for a, b, _ in defined)]
     discovered += [(start, end, name) for start, end, name in _police(text) if free(start)
                    and not any(k.start <= start < k.end for k in matches)
-                   and not any(a <= start < b for a, b, _ in discovered)]
+                   and not discovered_at(start)]
     discovered += [(m.start(), m.end(), f"{m.group('unit')} {m.group('number')}") for m in _UNIT.finditer(text)
-                   if free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered)
+                   if free(m.start()) and not discovered_at(m.start())
                    and (not m.group("province") or m.group("province") in _provinces())]
     discovered += [(m.start(), m.end(), "กองทัพ" + m.group("service")) for m in _COMMANDER.finditer(text)
-                   if free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered)]
+                   if free(m.start()) and not discovered_at(m.start())]
     for m in _STATION.finditer(text):
         if not _not_in_a_code(text, m.start(), _OFFICER_TITLES):
             continue
@@ -976,20 +987,19 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     for m in _PROVINCE_POLICE.finditer(text):
         province = _province_at(m.group("place"))
         if province and _not_in_a_code(text, m.start(), _HEADQUARTERS_CODES) and free(m.start()) \
-                and not any(a <= m.start() < b for a, b, _ in discovered):
+                and not discovered_at(m.start()):
             discovered.append((m.start(), m.start("place") + len(province), "ตำรวจภูธรจังหวัด" + province))
     for m in _DISTRICT_DIRECTOR.finditer(text):
         place = _until_stop_word(m.group("place"), _NOT_IN_STATIONS)
-        if len(place) >= 2 and free(m.start("place")) and not any(a <= m.start() < b for a, b, _ in discovered):
+        if len(place) >= 2 and free(m.start("place")) and not discovered_at(m.start()):
             discovered.append((m.start("place") - len("เขต"), m.start("place") + len(place), "สำนักงานเขต" + place))
     for m in _SUBDISTRICT.finditer(text):
         if not _SUBDISTRICT_TITLES.search(text, max(0, m.start() - 8), m.start()):
             continue
         place = _until_stop_word(m.group("place"), _NOT_IN_STATIONS)
-        if any(_word_tags().get(w, frozenset()) & _VERB_TAGS and not _word_tags()[w] & _NAME_TAGS
-               for w in cut_words(place)):
+        if any(_a_verb(w) for w in cut_words(place)):
             continue  # รองนายกอบต.รถแหกโค้ง…: a headline about a councillor, no subdistrict named
-        if len(place) >= 2 and free(m.start("ab")) and not any(a <= m.start("ab") < b for a, b, _ in discovered):
+        if len(place) >= 2 and free(m.start("ab")) and not discovered_at(m.start("ab")):
             discovered.append((m.start("ab"), m.start("place") + len(place), "องค์การบริหารส่วนตำบล" + place))
     for m in _PROVINCE_WORD.finditer(text):
         province = _province_at(m.group("place"))
@@ -1008,7 +1018,7 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         if written.startswith("การ") and not office and not word_edge(text, start, end=start + 12):
             start += len("การ")  # ผู้อำนวยการท่องเที่ยวและกีฬา จ.กระบี่: the title's การ, not the agency's
         if (office or written not in _OFFICE_NEEDED) \
-                and free(start) and not any(a <= start < b for a, b, _ in discovered) \
+                and free(start) and not discovered_at(start) \
                 and word_edge(text, start, end=start + 12):
             discovered.append((start, m.start("place") + len(province), f"สำนักงาน{agency}จังหวัด{province}"))
     for m in _PRISON.finditer(text):
@@ -1017,22 +1027,20 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         where = "กลาง" if kind.startswith("ทัณฑสถาน") and kind != "ทัณฑสถาน" and place.startswith("กลาง") else (
             _province_at(place) or next((p for p in _BANGKOK_PRISONS if place.startswith(p)), None))
         # held or visited at a prison (ที่เรือนจำคลองเปรม, ในเรือนจำ…): a place, as blind10 counts it
-        if where and free(m.start()) and not any(a <= m.start() < b for a, b, _ in discovered) \
+        if where and free(m.start()) and not discovered_at(m.start()) \
                 and word_before(text, len(text[:m.start()].rstrip())) not in _IN_VENUE:
             name = kind + ("กรุงเทพมหานคร" if where.startswith("กรุงเทพ") else where)
             discovered.append((m.start(), m.start("place") + len(where), name))
     for m in _HOSPITAL.finditer(text):
         if free(m.start()) and abbreviation_starts_word(text, m.start()) \
-                and not any(a <= m.start() < b for a, b, _ in discovered):
+                and not discovered_at(m.start()):
             # รพ.หาดใหญ่ is โรงพยาบาลหาดใหญ่, named as if written in full by the same rules, from the
             # one written word (headlines run on: รพ.ราชวิถีดับ "died at", รพ.ป่วย...)
             words = cut_words(m.group("word"))
-            cut = next((i for i, w in enumerate(words) if _word_tags().get(w, frozenset()) & _VERB_TAGS
-                        and not _word_tags()[w] & _NAME_TAGS), len(words))
+            cut = next((i for i, w in enumerate(words) if _a_verb(w)), len(words))
             spelled = _discovered("โรงพยาบาล" + "".join(words[:cut]))
             if spelled and spelled[0][0] == 0:
                 discovered.append((m.start(), m.start("word") + spelled[0][1] - len("โรงพยาบาล"), spelled[0][2]))
-    abroad = _abroad(body)
     lands = countries()
     for match in matches:
         before = text[:match.start].rstrip()
