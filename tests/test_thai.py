@@ -953,3 +953,12 @@ def test_where_a_reporter_reported_from_and_bangkok_in_a_list_of_provinces_are_p
     assert extract_organizations("", "กระทรวงการต่างประเทศแถลงว่า") == ("กระทรวงการต่างประเทศ",)
     # a report from a body names it
     assert extract_organizations("", "อ้างรายงานจากองค์การอนามัยโลกว่า ผู้ป่วยเพิ่มขึ้น") == ("องค์การอนามัยโลก",)
+
+
+def test_a_floor_of_a_bodys_building_is_a_venue():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # society calendars: a press conference on a floor of a ministry's or an office's building
+    assert extract_organizations("", "แถลงข่าว ที่ห้องประชุม 1 ชั้น 19 กระทรวงวัฒนธรรม อีกหนึ่งช่องทาง") == ()
+    assert extract_organizations("", "กระทรวงการคลัง แถลงข่าว ณ ห้องประชุมวายุภักษ์ 4 ชั้น 4 สำนักงานปลัดกระทรวงการคลัง") == (
+        "กระทรวงการคลัง",)
