@@ -962,3 +962,18 @@ def test_a_floor_of_a_bodys_building_is_a_venue():
     assert extract_organizations("", "แถลงข่าว ที่ห้องประชุม 1 ชั้น 19 กระทรวงวัฒนธรรม อีกหนึ่งช่องทาง") == ()
     assert extract_organizations("", "กระทรวงการคลัง แถลงข่าว ณ ห้องประชุมวายุภักษ์ 4 ชั้น 4 สำนักงานปลัดกระทรวงการคลัง") == (
         "กระทรวงการคลัง",)
+
+
+def test_a_public_company_by_its_abbreviated_legal_form():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # named in its registered form, up to its ticker in brackets or the name's last transliterated piece
+    assert extract_organizations("", "ประธานกรรมการบริหาร บมจ.เมืองไทยลิสซิ่ง (MTLS)และ นายเชิดศักดิ์ "
+                                     "ประธานเจ้าหน้าที่ปฏิบัติการ บมจ.ไทยฟู้ดส์ กรุ๊ป (TFG) พร้อมร่วม") == (
+        "บริษัท เมืองไทยลิสซิ่ง จำกัด (มหาชน)", "บริษัท ไทยฟู้ดส์ กรุ๊ป จำกัด (มหาชน)")
+    assert extract_organizations("", "บมจ. แลนด์ แอนด์ เฮ้าส์ ที่มีสัดส่วนการถือหุ้น") == (
+        "บริษัท แลนด์ แอนด์ เฮ้าส์ จำกัด (มหาชน)",)
+    # not into what the company did, nor into the next one; a curated company is its entry
+    assert extract_organizations("", "บมจ.ไทยออยล์ เปิดตัวรถโดยสาร") == ("บริษัท ไทยออยล์ จำกัด (มหาชน)",)
+    assert extract_organizations("", "บมจ.ปตท.แบะบมจ.บางจากปิโตรเลียม ได้ประกาศปรับลดราคา") == (
+        "ปตท.", "บริษัท บางจากปิโตรเลียม จำกัด (มหาชน)")

@@ -196,6 +196,10 @@ _PIECE = r"(?:(?!บริษัท|จำกัด|[0-9]+\.)[^\s()\n,\"“”])
 _COMPANY = re.compile(rf"บริษัท\s?(?P<name>{_PIECE}(?:\s{_PIECE}){{0,5}}?)"
                       r"(?:\s?\(\s?(?P<branch>ประเทศไทย|Thailand)\s?\))?"
                       r"\s?จำกัด(?P<public>\s?\(มหาชน\))?")
+# a public company by its abbreviated legal form (บมจ.ไทยออยล์, บมจ. แลนด์ แอนด์ เฮ้าส์): the name up to a
+# space, or up to its ticker in brackets (บมจ.ไทยฟู้ดส์ กรุ๊ป (TFG)); another บมจ. starts another
+_PUBLIC_COMPANY = re.compile(r"บมจ\.\s?(?P<name>(?:(?!บมจ\.)[^\s()\n,\"“”]){2,40})"
+                             r"(?P<ticker>(?:\s(?:(?!บมจ\.)[^\s()\n,\"“”]){2,20}){0,2}\s?\([A-Z0-9]{2,8}\))?")
 # a registered cooperative: สหกรณ์การเกษตรเขาคิชฌกูฏ จำกัด, named without จำกัด as it is elsewhere (one piece:
 # สหกรณ์ ได้อนุมัติ… ให้กับสหกรณ์โคนมสอยดาว จำกัด names the second)
 _COOPERATIVE = re.compile(r"สหกรณ์(?P<name>[\u0e01-\u0e4e0-9\-–]{2,60})\s?จำกัด")
@@ -676,6 +680,21 @@ def _transliterated_pieces(text: str, end: int, foreign: bool = False) -> int:
     return end
 
 
+def _company_pieces(text: str, end: int) -> int:
+    """Where a company's name ending at ``end`` really ends when it goes on in space-separated pieces
+    (บมจ. แลนด์ แอนด์ เฮ้าส์, บมจ.ซีพี ออลล์): pieces of a transliterated name, not a Thai word of two
+    syllables or more (บมจ.ไทยออยล์ เปิดตัว…) nor the next company's legal form."""
+    for _ in range(3):
+        m = _NEXT_PIECE.match(text, end)
+        if not m or m.group("piece") == "บมจ" or not _may_go_on(m.group("piece")):
+            break
+        first = cut_words(m.group("piece"))[0]
+        if "\u0e4c" not in first and is_word(first) and len(cut_syllables(first)) >= 2:
+            break
+        end = m.end()
+    return end
+
+
 def _may_go_on(piece: str) -> bool:
     """Could this space-separated piece still belong to the name before it: no name head of its own, no
     function word (กล่าวว่า: one dictionary word the corpus list lacks), no common Thai word first?"""
@@ -936,6 +955,25 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             # with it too (บริษัท ท่าอากาศยานไทย จำกัด (มหาชน) is the airports' company)
             add(reg.canonical(name) or reg.canonical(name[:name.rindex(" จำกัด")]) or name, m.start())
             taken.append((m.start(), m.end()))
+    for m in _PUBLIC_COMPANY.finditer(text):
+        if free(m.start()) and abbreviation_starts_word(text, m.start()):
+            if m.group("ticker"):
+                end = m.end() - len(m.group("ticker")) + m.group("ticker").rindex("(")
+                name = " ".join(text[m.start("name"):end].split())
+            else:
+                known = next((k for k in reg.matches(m.group("name")) if k.start == 0), None)
+                # (a headline's verb may follow unspaced: a name holds function words, บางจากปิโตรเลียม)
+                words = cut_words(m.group("name"))
+                name = m.group("name")[:known.end] if known else "".join(
+                    words[:next((i for i, w in enumerate(words) if _a_verb(w)), len(words))])
+                end = m.start("name") + len(name)
+                if len(name) == len(m.group("name")):
+                    end = _company_pieces(text, end)
+                    name = " ".join(text[m.start("name"):end].split())
+            registered = f"บริษัท {name} จำกัด (มหาชน)"
+            if len(name) >= 2:
+                add(reg.canonical(name) or reg.canonical(registered) or registered, m.start())
+                taken.append((m.start(), end))
     for m in _COOPERATIVE.finditer(text):
         if free(m.start()):
             add("สหกรณ์" + m.group("name"), m.start())
