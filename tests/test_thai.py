@@ -977,3 +977,10 @@ def test_a_public_company_by_its_abbreviated_legal_form():
     assert extract_organizations("", "บมจ.ไทยออยล์ เปิดตัวรถโดยสาร") == ("บริษัท ไทยออยล์ จำกัด (มหาชน)",)
     assert extract_organizations("", "บมจ.ปตท.แบะบมจ.บางจากปิโตรเลียม ได้ประกาศปรับลดราคา") == (
         "ปตท.", "บริษัท บางจากปิโตรเลียม จำกัด (มหาชน)")
+
+
+def test_a_body_introduced_with_its_english_name_or_its_acronym():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "องค์การสภาพัฒนาการค้าฮ่องกง (Hong Kong Trade Development Council หรือ HKTDC) "
+                                     "จัดงานสัมนาธุรกิจแฟชั่น") == ("HKTDC",)

@@ -25,9 +25,9 @@ _TH_HEADS = ("กระทรวง", "กรม", "สำนักงาน", "
              "คณะกรรมาธิการ", "ธนาคาร", "สมาคม", "มหาวิทยาลัย", "สมัชชา", "ประชุม", "ศูนย์", "กองทุน",
              "สภา", "มูลนิธิ", "พรรค", "บริษัท", "การไฟฟ้า", "การประปา", "การท่า")
 
-# (English Name – ACRONYM) or (English Name - ACRONYM) or (English Name: ACRONYM)
+# (English Name – ACRONYM) or (English Name - ACRONYM) or (English Name: ACRONYM) or (English Name หรือ ACRONYM)
 _NAME_AND_ACRONYM = re.compile(
-    r"\((?P<en>[A-Z][A-Za-z'’.,&\- ]{3,120}?)\s*(?:[–—]|\s-\s|:)\s*(?P<ab>[A-Z][A-Za-z\-]{1,11})\)"
+    r"\((?P<en>[A-Z][A-Za-z'’.,&\- ]{3,120}?)\s*(?:[–—]|\s-\s|:|\sหรือ\s|\sor\s)\s*(?P<ab>[A-Z][A-Za-z\-]{1,11})\)"
 )
 # (ACRONYM) after a name; the name is read from the text before it (up to 160 characters,
 # not across a bracket or a line end)
