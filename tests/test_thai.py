@@ -984,3 +984,22 @@ def test_a_body_introduced_with_its_english_name_or_its_acronym():
 
     assert extract_organizations("", "องค์การสภาพัฒนาการค้าฮ่องกง (Hong Kong Trade Development Council หรือ HKTDC) "
                                      "จัดงานสัมนาธุรกิจแฟชั่น") == ("HKTDC",)
+
+
+def test_a_hospital_is_named_in_ordinary_words_and_ends_before_what_is_said_of_it():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # a hospital's name is a person's or a place's, in dictionary words, written in full or as รพ.
+    assert extract_organizations("", "O---โรงพยาบาลรามคำแหง จัดงานสัมมนา") == ("โรงพยาบาลรามคำแหง",)
+    assert extract_organizations("", "นำส่งรพ.ราชพิพัฒน์ และโรงพยาบาลมะเร็งชลบุรี") == (
+        "โรงพยาบาลราชพิพัฒน์", "โรงพยาบาลมะเร็งชลบุรี")
+    # ...a kind of hospital is none, and the name ends at a verb, a time or ชื่อ
+    assert extract_organizations("", "ส่งต่อโรงพยาบาลเอกชน และโรงพยาบาลจิตเวช") == ()
+    assert extract_organizations("", "โรงพยาบาลรักษาผู้ป่วยตามสิทธิ") == ()
+    assert extract_organizations("", "เยี่ยมลูกชายที่ไม่สบายที่รพ.เอกอุดรชื่อน้องเกาลัด") == ("โรงพยาบาลเอกอุดร",)
+    assert extract_organizations("", "โรงพยาบาลบำรุงราษฎร์เป็นการด่วน") == ("โรงพยาบาลบำรุงราษฎร์",)
+    # ...and a transliterated name goes on
+    assert extract_organizations("", "ผู้ป่วยที่โรงพยาบาลซานโต โทมัส ในกรุงมะนิลา") == ("โรงพยาบาลซานโต โทมัส",)
+    # a name written with its province after a space is the one written without it
+    assert extract_organizations("", "ผอ.รพ.มหาราชนคร เชียงใหม่ เปิดเผยว่า งานธนาคารเลือด รพ.มหาราชนครเชียงใหม่ ขาดแคลน") == (
+        "โรงพยาบาลมหาราชนครเชียงใหม่",)

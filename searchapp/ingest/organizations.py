@@ -111,6 +111,25 @@ _BUREAU_FIRST_WORDS = frozenset({"การ", "เขต"})
 # สถาบันการศึกษา, โรงพยาบาลฉุกเฉิน) as by a name: the rest must look like a name, not like ordinary words
 # of two syllables or more
 _DESCRIBED = ("บริษัท", "ศูนย์", "สำนักข่าว", "หน่วย", "สถาบัน", "นิตยสาร", "โรงพยาบาล", "สหกรณ์")
+# ...but a hospital is named like a person or a place, in ordinary words (โรงพยาบาลรามคำแหง, โรงพยาบาลราชพิพัฒน์):
+# only these open a description of its kind (โรงพยาบาลเอกชน, โรงพยาบาลจิตเวช, โรงพยาบาลส่งเสริมสุขภาพตำบล),
+# unless its province follows (โรงพยาบาลมะเร็งชลบุรี)
+_HOSPITAL_HEAD = "โรงพยาบาล"
+_HOSPITAL_KINDS = frozenset("เอกชน รัฐ รัฐบาล ของรัฐ จิตเวช สนาม ทหาร ฉุกเฉิน ชุมชน ส่งเสริม ส่งเสริมสุขภาพ ขนาด ขนาดกลาง "
+                            "ขนาดใหญ่ ขนาดเล็ก ประจำ ทั่วไป ศูนย์ เด็ก สัตว์ มหาวิทยาลัย คู่สัญญา เครือข่าย ปลายทาง ต้นทาง "
+                            "แม่ข่าย ลูกข่าย เฉพาะทาง ท้องถิ่น ประจำจังหวัด ประจำอำเภอ นานาชาติ ระดับ มะเร็ง".split())
+# ...and as its words are ordinary, its name also ends at what is said of it: a verb (โรงพยาบาลรักษาผู้ป่วย),
+# a word opening with อยู่, เมื่อ, เป็น or ที่ (…อยู่รอด, …เมื่อคืน, …เป็นการด่วน), when (…ช่วงเช้านี้, …ครั้งนี้) or ชื่อ
+_AFTER_HOSPITAL = frozenset("ชื่อ ช่วง ช่วงเช้า ช่วงบ่าย ครั้ง ครั้งนี้ ฉีด ฉีดยา".split())
+
+
+_BEFORE_HOSPITAL_END = ("อยู่", "เมื่อ", "เป็น", "ที่")  # (…ที่ทำการรักษา: one dictionary word, ที่ทำการ)
+
+
+def _ends_hospital_name(word: str) -> bool:
+    """(a one-syllable verb may be a piece of a transliterated name: โรงพยาบาลซานโต โทมัส)"""
+    return word in _AFTER_HOSPITAL or word.startswith(_BEFORE_HOSPITAL_END) \
+        or (_a_verb(word) and len(cut_syllables(word)) >= 2)
 # committees are named by their task: คณะกรรมการจัดทำยุทธศาสตร์ชาติ
 _COMMITTEES = ("คณะกรรมาธิการ", "คณะกรรมการ", "คณะอนุกรรมาธิการ", "คณะอนุกรรมการ", "อนุกรรมาธิการ", "อนุกรรมการ",
                "กรรมาธิการ")
@@ -354,6 +373,8 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
                     and not (word == "และ" and kept and head not in _DESCRIPTORS and _joins_name(run[i + 1:])) \
                     and not (word == "เพื่อ" and kept and _for_a_noun(run[i + 1:i + 2])):
                 break
+            if head == _HOSPITAL_HEAD and _ends_hospital_name(word):
+                break
             if word in _ACTS and (head not in _COMMITTEES or kept) and not (
                     kept and kept[-1] in _AFTER_ACT_GOES_ON and (kept[-1] not in _KINDS or word == _TASK_ACT)):
                 break
@@ -410,7 +431,8 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         # แมนเชสเตอร์) or it is a unit described with its country (หน่วยลาดตระเวนชายแดนของลาว); a company
         # described with one is still no name (บริษัทจัดหางานไต้หวัน)
         if head in _DESCRIBED and not number and end == m.start("rest") + len(tail) and _described(words) \
-                and not (head == "โรงพยาบาล" and "".join(words) in _provinces()) \
+                and not (head == _HOSPITAL_HEAD and (words[0] not in _HOSPITAL_KINDS
+                                                     or any(w in _provinces() for w in words))) \
                 and not (head in _WORD_HEADS and (any(w in lands for w in words) or _of_country().match(text, end))):
             continue
         # หน่วยยามฝั่งของเวียดนาม, สมาคมไต่เขาจีน-ทิเบต: the country it belongs to is part of the name
@@ -1163,8 +1185,10 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     # written กระทรวงวิทยาศาสตร์ฯ)
     # (also of a name as it was written before it was folded onto a curated one)
     longer = set(found) | {name for _, _, name in discovered}
+    # (or with its province after a space: รพ.มหาราชนคร เชียงใหม่, elsewhere รพ.มหาราชนครเชียงใหม่)
     cut_short = {n for n in unknown if any(o != n and o.startswith(n) and (n in written_short or
-                                                                            cut_words(o[len(n):])[0] in _stop_words())
+                                                                            cut_words(o[len(n):])[0] in _stop_words()
+                                                                            or o[len(n):] in _provinces())
                                            for o in longer)}
     credits = [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text)] \
         if "ขอบคุณ" in text or "เครดิตภาพ" in text or "Cr." in text else []
