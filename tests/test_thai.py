@@ -1003,3 +1003,10 @@ def test_a_hospital_is_named_in_ordinary_words_and_ends_before_what_is_said_of_i
     # a name written with its province after a space is the one written without it
     assert extract_organizations("", "ผอ.รพ.มหาราชนคร เชียงใหม่ เปิดเผยว่า งานธนาคารเลือด รพ.มหาราชนครเชียงใหม่ ขาดแคลน") == (
         "โรงพยาบาลมหาราชนครเชียงใหม่",)
+
+
+def test_a_named_building_of_a_body_is_a_venue():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ที่ตึกประชารัฐ  โรงพยาบาลนราธิวาสราชนครินทร์  จ.นราธิวาส ทรงเยี่ยม") == ()
+    assert extract_organizations("", "ณ หอประชุมอาคารเอนกประสงค์ องค์การบริหารส่วนตำบลห้วยไผ่ ") == ()

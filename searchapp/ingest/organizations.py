@@ -179,15 +179,17 @@ _NEAR_PLACE = frozenset({"หน้า", "ด้านหน้า", "มุ่�
                          "หอประชุม", "ห้องประชุม", "อาคาร", "ตึก"})
 
 
-# a floor of a body's building: ณ ห้องประชุม 1 ชั้น 19 กระทรวงวัฒนธรรม, ชั้น 4 สำนักงานปลัดกระทรวงการคลัง
-_FLOOR = re.compile(r"ชั้น\s?[0-9๐-๙]{1,3}\s?$")
+# a floor of a body's building, or a building, hall or room named before it: ณ ห้องประชุม 1 ชั้น 19
+# กระทรวงวัฒนธรรม, ชั้น 4 สำนักงานปลัดกระทรวงการคลัง, ที่ตึกประชารัฐ โรงพยาบาลนราธิวาสราชนครินทร์
+_FLOOR = re.compile(r"(?:ชั้น\s?[0-9๐-๙]{1,3}|(?:ตึก|อาคาร|หอประชุม|ห้องประชุม)[\u0e01-\u0e4e0-9]{1,30})\s?$")
 
 
 def _near_place(text: str, at: int) -> bool:
-    """Is ``at`` just after in front of, around or near (a body's building: a place), or a floor of it?
+    """Is ``at`` just after in front of, around or near (a body's building: a place), or a floor or a named
+    building of it?
     (ก่อนถึง, "before reaching", may be cut ก่อน + ถึง)"""
     return word_before(text, at) in _NEAR_PLACE or text.endswith("ก่อนถึง", 0, at) \
-        or _FLOOR.search(text, max(0, at - 12), at) is not None
+        or _FLOOR.search(text, max(0, at - 40), at) is not None
 
 
 _IN_VENUE = _AT + ("ใน",)  # กราดยิงในรัฐสภาอิหร่าน: in the building
