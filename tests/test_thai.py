@@ -1010,3 +1010,11 @@ def test_a_named_building_of_a_body_is_a_venue():
 
     assert extract_organizations("", "ที่ตึกประชารัฐ  โรงพยาบาลนราธิวาสราชนครินทร์  จ.นราธิวาส ทรงเยี่ยม") == ()
     assert extract_organizations("", "ณ หอประชุมอาคารเอนกประสงค์ องค์การบริหารส่วนตำบลห้วยไผ่ ") == ()
+
+
+def test_an_associations_name_may_end_in_thailand():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "สมาคมสร้างคุณค่าในประเทศไทย แถลงข่าว") == ("สมาคมสร้างคุณค่าในประเทศไทย",)
+    # a class of bodies in Thailand stays none
+    assert extract_organizations("", "สถาบันการศึกษาในประเทศไทย หลายแห่ง") == ()

@@ -114,6 +114,7 @@ _DESCRIBED = ("บริษัท", "ศูนย์", "สำนักข่า
 # ...but a hospital is named like a person or a place, in ordinary words (โรงพยาบาลรามคำแหง, โรงพยาบาลราชพิพัฒน์):
 # only these open a description of its kind (โรงพยาบาลเอกชน, โรงพยาบาลจิตเวช, โรงพยาบาลส่งเสริมสุขภาพตำบล),
 # unless its province follows (โรงพยาบาลมะเร็งชลบุรี)
+_IN_THAILAND, _IN_THAILAND_HEADS = "ในประเทศไทย", ("สมาคม", "มูลนิธิ")
 _HOSPITAL_HEAD = "โรงพยาบาล"
 _HOSPITAL_KINDS = frozenset("เอกชน รัฐ รัฐบาล ของรัฐ จิตเวช สนาม ทหาร ฉุกเฉิน ชุมชน ส่งเสริม ส่งเสริมสุขภาพ ขนาด ขนาดกลาง "
                             "ขนาดใหญ่ ขนาดเล็ก ประจำ ทั่วไป ศูนย์ เด็ก สัตว์ มหาวิทยาลัย คู่สัญญา เครือข่าย ปลายทาง ต้นทาง "
@@ -437,6 +438,8 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
                                                      or any(w in _provinces() for w in words))) \
                 and not (head in _WORD_HEADS and (any(w in lands for w in words) or _of_country().match(text, end))):
             continue
+        if head in _IN_THAILAND_HEADS and text.startswith(_IN_THAILAND, end):
+            end += len(_IN_THAILAND)  # สมาคมสร้างคุณค่าในประเทศไทย: an association's name may end "in Thailand"
         # หน่วยยามฝั่งของเวียดนาม, สมาคมไต่เขาจีน-ทิเบต: the country it belongs to is part of the name
         land = _of_country().match(text, end)
         if land and land.group("land") not in text[m.start():end]:
