@@ -414,9 +414,10 @@ def test_names_introduced_with_an_acronym_spelled_in_thai_letters():
     # a known acronym names its curated entry, whatever Thai name the writer used
     orgs = extract_organizations("", "รายงานโดยสำนักงานปราบปรามยาเสพติดและอาชญากรรมแห่งสหประชาชาติ (ยูเอ็นโอดีซี) กล่าวว่า")
     assert orgs == (registry().canonical("UNODC"),)
-    # a public organization's legal form closes its name
+    # a public organization's legal form closes its name; a curated one's former name is that entry
+    assert extract_organizations("", "ผู้อำนวยการสำนักงานพัฒนาพิงคนคร (องค์การมหาชน) เปิดเผยว่า") == ("สำนักงานพัฒนาพิงคนคร",)
     assert extract_organizations("", "ผู้อำนวยการสถาบันสารสนเทศทรัพยากรน้ำและการเกษตร (องค์การมหาชน) เปิดเผยว่า") \
-        == ("สถาบันสารสนเทศทรัพยากรน้ำและการเกษตร",)
+        == ("สถาบันสารสนเทศทรัพยากรน้ำ",)
     # a title or a document in brackets is no body, and a list of names keeps each
     assert extract_organizations("", "นายอเล็กซ์ ครูซ ประธานคณะเจ้าหน้าที่บริหาร ( ซีอีโอ ) กล่าว") == ()
     orgs = extract_organizations("", "ร่วมกับธนาคารไทยพาณิชย์ สำนักงานคณะกรรมการส่งเสริมการลงทุน (บีโอไอ) และกรมสรรพากร")
@@ -1018,3 +1019,14 @@ def test_an_associations_name_may_end_in_thailand():
     assert extract_organizations("", "สมาคมสร้างคุณค่าในประเทศไทย แถลงข่าว") == ("สมาคมสร้างคุณค่าในประเทศไทย",)
     # a class of bodies in Thailand stays none
     assert extract_organizations("", "สถาบันการศึกษาในประเทศไทย หลายแห่ง") == ()
+
+
+def test_thai_public_organizations_are_curated():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # by name, by Thai abbreviation once introduced, and by English acronym
+    assert extract_organizations("", "ผู้อำนวยการองค์การบริหารการพัฒนาพื้นที่พิเศษเพื่อการท่องเที่ยวอย่างยั่งยืน (อพท.) แถลงข่าว") == (
+        "องค์การบริหารการพัฒนาพื้นที่พิเศษเพื่อการท่องเที่ยวอย่างยั่งยืน",)
+    assert extract_organizations("", "ETDA เตือนภัยไซเบอร์ ส่วน GISTDA เผยภาพดาวเทียม") == (
+        "สำนักงานพัฒนาธุรกรรมทางอิเล็กทรอนิกส์", "สำนักงานพัฒนาเทคโนโลยีอวกาศและภูมิสารสนเทศ")
+    assert extract_organizations("", "ไทยพีบีเอสจะยุติการออกอากาศระบบแอนะล็อก") == ("ไทยพีบีเอส",)
