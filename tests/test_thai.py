@@ -1030,3 +1030,13 @@ def test_thai_public_organizations_are_curated():
     assert extract_organizations("", "ETDA เตือนภัยไซเบอร์ ส่วน GISTDA เผยภาพดาวเทียม") == (
         "สำนักงานพัฒนาธุรกรรมทางอิเล็กทรอนิกส์", "สำนักงานพัฒนาเทคโนโลยีอวกาศและภูมิสารสนเทศ")
     assert extract_organizations("", "ไทยพีบีเอสจะยุติการออกอากาศระบบแอนะล็อก") == ("ไทยพีบีเอส",)
+
+
+def test_a_securities_firm_is_named_after_its_kind():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "กรรมการผู้จัดการ บริษัทหลักทรัพย์กสิกรไทย ณ ห้องวิวัฒนชัย") == (
+        "บริษัทหลักทรัพย์กสิกรไทย",)
+    assert extract_organizations("", "นักวิเคราะห์ บริษัทหลักทรัพย์ ทรีนีตี้ ระบุว่า") == ("บริษัทหลักทรัพย์ ทรีนีตี้",)
+    # the kind alone is none
+    assert extract_organizations("", "บริษัทหลักทรัพย์ที่ร่วมขึ้นเวที") == ()

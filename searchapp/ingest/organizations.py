@@ -428,12 +428,16 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
             continue
         whole_run = not number and len(kept) == len(run)
         end = m.start("rest") + len(tail)
+        firm = head == "บริษัท" and words[0] in _GLUED_KINDS
         if whole_run:
-            end = _transliterated_pieces(text, end, _spelled_out(tail, words))
+            # บริษัทหลักทรัพย์ ทรีนีตี้: a securities firm's name may follow its kind after a space
+            end = _transliterated_pieces(text, end, _spelled_out(tail, words) or (firm and len(words) == 1))
         # a description is no name, unless a transliterated name goes on after it (โรงพยาบาลเด็กรอยัล
         # แมนเชสเตอร์) or it is a unit described with its country (หน่วยลาดตระเวนชายแดนของลาว); a company
-        # described with one is still no name (บริษัทจัดหางานไต้หวัน)
+        # described with one is still no name (บริษัทจัดหางานไต้หวัน); after a securities or asset-management
+        # firm's kind comes its name (บริษัทหลักทรัพย์กสิกรไทย)
         if head in _DESCRIBED and not number and end == m.start("rest") + len(tail) and _described(words) \
+                and not (firm and len(words) > 1) \
                 and not (head == _HOSPITAL_HEAD and (words[0] not in _HOSPITAL_KINDS
                                                      or any(w in _provinces() for w in words))) \
                 and not (head in _WORD_HEADS and (any(w in lands for w in words) or _of_country().match(text, end))):
