@@ -1040,3 +1040,17 @@ def test_a_securities_firm_is_named_after_its_kind():
     assert extract_organizations("", "นักวิเคราะห์ บริษัทหลักทรัพย์ ทรีนีตี้ ระบุว่า") == ("บริษัทหลักทรัพย์ ทรีนีตี้",)
     # the kind alone is none
     assert extract_organizations("", "บริษัทหลักทรัพย์ที่ร่วมขึ้นเวที") == ()
+
+
+def test_a_company_named_after_a_space_without_its_legal_form():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # a foreign name's Thai spelling and its further pieces (fragments, letters, hyphens)
+    assert extract_organizations("", "คำชี้แจง จากบริษัท โช คอสเมติกส์ เนื่องจากเหตุการณ์") == ("บริษัท โช คอสเมติกส์",)
+    assert extract_organizations("", "ประธาน บริษัท ซี แอล พี เอ็นจิเนียริ่ง ที่มุ่งมั่น") == ("บริษัท ซี แอล พี เอ็นจิเนียริ่ง",)
+    assert extract_organizations("", "ประกอบกับบริษัท ปักกิ่ง เออร์บัน-คอนสตรัคชั่น ยื่น") == (
+        "บริษัท ปักกิ่ง เออร์บัน-คอนสตรัคชั่น",)
+    # Thai words after บริษัท name none; a curated abbreviation is itself
+    assert extract_organizations("", "ที่บริษัท เครื่องมือการแพทย์ หลังถูกคนร้าย") == ()
+    assert extract_organizations("", "มารับตู้ที่บริษัท มาถึงที่เกิดเหตุตนเปิดสัญญาณไฟเลี้ยวขวาเข้าลานตู้") == ()
+    assert not any(name.startswith("บริษัท") for name in extract_organizations("", "ซึ่งมีบริษัท ปตท.สผ.รวมอยู่ด้วย"))

@@ -222,6 +222,10 @@ _COMPANY = re.compile(rf"บริษัท\s?(?P<name>{_PIECE}(?:\s{_PIECE}){{0
 # space, or up to its ticker in brackets (บมจ.ไทยฟู้ดส์ กรุ๊ป (TFG)); another บมจ. starts another
 _PUBLIC_COMPANY = re.compile(r"บมจ\.\s?(?P<name>(?:(?!บมจ\.)[^\s()\n,\"“”]){2,40})"
                              r"(?P<ticker>(?:\s(?:(?!บมจ\.)[^\s()\n,\"“”]){2,20}){0,2}\s?\([A-Z0-9]{2,8}\))?")
+# a company named after บริษัท and a space without its legal form (บริษัท โช คอสเมติกส์, บริษัท มาสด้า เซลส์):
+# a foreign name's Thai spelling (_foreign_name) and its further pieces
+# (not an abbreviation, บริษัท ปตท.สผ.: the curated names find those)
+_SPACED_COMPANY = re.compile(r"บริษัท[ \u00a0](?P<name>[\u0e01-\u0e4e]{2,40})(?![\u0e01-\u0e4e.])")
 # a registered cooperative: สหกรณ์การเกษตรเขาคิชฌกูฏ จำกัด, named without จำกัด as it is elsewhere (one piece:
 # สหกรณ์ ได้อนุมัติ… ให้กับสหกรณ์โคนมสอยดาว จำกัด names the second)
 _COOPERATIVE = re.compile(r"สหกรณ์(?P<name>[\u0e01-\u0e4e0-9\-–]{2,60})\s?จำกัด")
@@ -711,19 +715,40 @@ def _transliterated_pieces(text: str, end: int, foreign: bool = False) -> int:
     return end
 
 
+# (a company's piece may be hyphenated: บริษัท ปักกิ่ง เออร์บัน-คอนสตรัคชั่น)
+_COMPANY_PIECE = re.compile(r"[ \u00a0](?P<piece>[\u0e01-\u0e4e]{2,20}(?:-[\u0e01-\u0e4e]{2,20})?)(?=[\s\"“”,.()]|$)")
+
+
 def _company_pieces(text: str, end: int) -> int:
     """Where a company's name ending at ``end`` really ends when it goes on in space-separated pieces
     (บมจ. แลนด์ แอนด์ เฮ้าส์, บมจ.ซีพี ออลล์): pieces of a transliterated name, not a Thai word of two
     syllables or more (บมจ.ไทยออยล์ เปิดตัว…) nor the next company's legal form."""
-    for _ in range(3):
-        m = _NEXT_PIECE.match(text, end)
-        if not m or m.group("piece") == "บมจ" or not _may_go_on(m.group("piece")):
+    for _ in range(4):
+        m = _COMPANY_PIECE.match(text, end)
+        if not m or m.group("piece") == "บมจ":
             break
-        first = cut_words(m.group("piece"))[0]
-        if "\u0e4c" not in first and is_word(first) and len(cut_syllables(first)) >= 2:
+        piece = m.group("piece")
+        words = cut_words(piece)
+        if spelled_prefix(piece) == piece:
+            pass  # letters: บริษัท ซี แอล พี เอ็นจิเนียริ่ง
+        elif any(not is_word(w) for w in words) and not any(is_word(w) and len(cut_syllables(w)) >= 2 for w in words):
+            # a transliteration cut into fragments (คอสเมติกส์: คอ ส เม ติกส์) goes on unless a head or a
+            # function word opens it
+            if piece.startswith(_NAME_STARTS) or piece.startswith(_LONG_STOP_WORDS):
+                break
+        elif not _may_go_on(piece) or ("\u0e4c" not in words[0] and is_word(words[0])
+                                        and len(cut_syllables(words[0])) >= 2):
             break
         end = m.end()
     return end
+
+
+def _foreign_name(piece: str) -> bool:
+    """Does this Thai-spelled piece start a foreign name (โช, ซีพี, ฮิตาชิ), not Thai words (บริษัท ดังกล่าว,
+    บริษัท ผู้ตาย, บริษัท ห้างร้าน…)? Letter names, a word no dictionary has, or first a word the part-of-speech
+    lexicons know only as a proper noun. (Brands the dictionary holds, มาสด้า, ฮอนด้า, are missed so.)"""
+    words = cut_words(piece)
+    return bool(spelled_letters(words[0])) or any(not is_word(w) for w in words) or _a_name(words[0])
 
 
 def _may_go_on(piece: str) -> bool:
@@ -1005,6 +1030,18 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             if len(name) >= 2:
                 add(reg.canonical(name) or reg.canonical(registered) or registered, m.start())
                 taken.append((m.start(), end))
+    for m in _SPACED_COMPANY.finditer(text):
+        if free(m.start()):
+            first = _until_stop_word(m.group("name"))
+            if len(first) < 2 or first.endswith("ฯ") or not _foreign_name(first) \
+                    or any(k.start == 0 for k in reg.matches(text[m.start("name"):m.start("name") + 80])):
+                continue  # (a curated company after บริษัท is found as itself: บริษัท ปตท.)
+            end = m.start("name") + len(first)
+            if len(first) == len(m.group("name")):
+                end = _company_pieces(text, end)
+            name = " ".join(text[m.start("name"):end].split())
+            add(reg.canonical(name) or "บริษัท " + name, m.start())
+            taken.append((m.start(), end))
     for m in _COOPERATIVE.finditer(text):
         if free(m.start()):
             add("สหกรณ์" + m.group("name"), m.start())
