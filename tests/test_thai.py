@@ -1054,3 +1054,15 @@ def test_a_company_named_after_a_space_without_its_legal_form():
     assert extract_organizations("", "ที่บริษัท เครื่องมือการแพทย์ หลังถูกคนร้าย") == ()
     assert extract_organizations("", "มารับตู้ที่บริษัท มาถึงที่เกิดเหตุตนเปิดสัญญาณไฟเลี้ยวขวาเข้าลานตู้") == ()
     assert not any(name.startswith("บริษัท") for name in extract_organizations("", "ซึ่งมีบริษัท ปตท.สผ.รวมอยู่ด้วย"))
+
+
+def test_television_channels_act_and_contract_but_a_programme_only_airs_on_them():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "หมดสัญญากับเวิร์คพ้อยท์ อยากให้น้องมาอยู่ช่อง 3") == ("เวิร์คพอยท์", "ช่อง 3")
+    assert extract_organizations("", "ซีรีส์ ผลิตโดย “จีเอ็มเอ็มทีวี” ประเดิมผลงานกับแกรมมี่") == (
+        "จีเอ็มเอ็มทีวี", "จีเอ็มเอ็ม แกรมมี่")
+    # where a programme airs is no body acting; a channel's number is read whole
+    assert extract_organizations("", "ละครเรื่อง “บาปบริสุทธิ์ LIVE” ทางช่อง\u00a07 HD แอบหลงรัก") == ()
+    assert extract_organizations("", "ดูได้ที่ช่อง 30 และช่อง 36") == ()
+    assert extract_organizations("", "เพิ่งหมดสัญญากับทางช่อง 3 เป็นที่เรียบร้อย") == ("ช่อง 3",)

@@ -166,6 +166,11 @@ _REGION_OF = ("ภูมิภาค", "ระดับ")
 # a reporter's dateline names where the report came from (ผู้สื่อข่าวรายงานจากกระทรวงการต่างประเทศ), a place;
 # a report from a body (อ้างรายงานจากองค์การอนามัยโลก, รายงานข่าวจากกระทรวง...) names its source
 _REPORTED_FROM = "ผู้สื่อข่าวรายงานจาก"
+# a television channel after ทาง is where a programme airs (ละคร "มายา" ทางช่อง 7 สี), a medium, not a body that
+# acts; after กับ, ของ or จาก, ทาง is "the side of" (หมดสัญญากับทางช่อง 3: the station as a party)
+_CHANNELS = frozenset({"ช่อง 3", "ช่อง 7", "สถานีวิทยุโทรทัศน์กองทัพบก", "ช่องวัน", "เวิร์คพอยท์", "จีเอ็มเอ็มทีวี",
+                       "ไทยพีบีเอส", "สถานีวิทยุโทรทัศน์แห่งประเทศไทย"})
+_AIRS_ON = re.compile(r"(?<!กับ)(?<!ของ)(?<!จาก)ทาง\s?$")
 # a service's commander named in full names the service (ผู้บัญชาการทหารอากาศ: the air force), as an abbreviated
 # title (ผบ.ทอ.) alone does not
 _COMMANDER = re.compile(r"ผู้บัญชาการทหาร(?P<service>บก|เรือ|อากาศ)")
@@ -182,7 +187,7 @@ _NEAR_PLACE = frozenset({"หน้า", "ด้านหน้า", "มุ่�
 
 # a floor of a body's building, or a building, hall or room named before it: ณ ห้องประชุม 1 ชั้น 19
 # กระทรวงวัฒนธรรม, ชั้น 4 สำนักงานปลัดกระทรวงการคลัง, ที่ตึกประชารัฐ โรงพยาบาลนราธิวาสราชนครินทร์
-_FLOOR = re.compile(r"(?:ชั้น\s?[0-9๐-๙]{1,3}|(?:ตึก|อาคาร|หอประชุม|ห้องประชุม)[\u0e01-\u0e4e0-9]{1,30})\s?$")
+_FLOOR = re.compile(r"(?:ชั้น\s?[0-9๐-๙]{1,3}|(?:ตึก|อาคาร|หอประชุม|ห้องประชุม)[\u0e01-\u0e4e0-9]{1,30}(?:\s[0-9]{1,3})?)\s?$")
 
 
 def _near_place(text: str, at: int) -> bool:
@@ -1161,6 +1166,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             continue  # ระบบรัฐสภา "the parliamentary system"
         if before.endswith(_REPORTED_FROM):
             continue  # ผู้สื่อข่าวรายงานจากกระทรวงการต่างประเทศ: where the reporter was, a place
+        if match.name in _CHANNELS and _AIRS_ON.search(before, max(0, len(before) - 8)):
+            continue  # ทางช่อง 7 HD: where a programme airs
         if _near_place(text, len(before)):
             continue  # หน้าทีโอที, บริเวณไปรษณีย์ไทย: in front of its building, a place
         if match.name in _BLOCS and word_before(text, len(before)) in _REGION_OF:

@@ -132,6 +132,8 @@ class OrganizationRegistry:
                     continue
                 if pattern is self._thai and _inside_spelled_acronym(folded, m):
                     continue
+                if m.group(0)[-1:].isdigit() and folded[m.end():m.end() + 1].isdigit():
+                    continue  # ช่อง 3 is not the start of ช่อง 30: a number is read whole
                 found.append((m.start(), m.end(), org.name))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         result: list[Match] = []
