@@ -1066,3 +1066,15 @@ def test_television_channels_act_and_contract_but_a_programme_only_airs_on_them(
     assert extract_organizations("", "ละครเรื่อง “บาปบริสุทธิ์ LIVE” ทางช่อง\u00a07 HD แอบหลงรัก") == ()
     assert extract_organizations("", "ดูได้ที่ช่อง 30 และช่อง 36") == ()
     assert extract_organizations("", "เพิ่งหมดสัญญากับทางช่อง 3 เป็นที่เรียบร้อย") == ("ช่อง 3",)
+
+
+def test_football_clubs_are_curated_by_name_and_nickname():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "\"หงส์แดง\" ลิเวอร์พูล สนใจ กลิชี ของ \"เรือใบสีฟ้า\" แมนฯ ซิตี") == (
+        "ลิเวอร์พูล", "แมนเชสเตอร์ ซิตี")
+    assert extract_organizations("", "ลงสนามให้กับ \"กิเลนผยอง\" เอสซีจี เมืองทอง ยูไนเต็ด พบ \"ฉลามชล\"") == (
+        "เอสซีจี เมืองทอง ยูไนเต็ด", "ชลบุรี เอฟซี")
+    # a short form that starts other words is no alias: Barzani is no Barcelona, a place is no club
+    assert extract_organizations("", "ประธานาธิบดีมาสซูด บาร์ซานี ผู้นำรัฐบาลภูมิภาคเคอร์ดิสถาน") == ()
+    assert extract_organizations("", "ห้างสรรพสินค้าในเมืองทองธานี") == ()
