@@ -1078,3 +1078,10 @@ def test_football_clubs_are_curated_by_name_and_nickname():
     # a short form that starts other words is no alias: Barzani is no Barcelona, a place is no club
     assert extract_organizations("", "ประธานาธิบดีมาสซูด บาร์ซานี ผู้นำรัฐบาลภูมิภาคเคอร์ดิสถาน") == ()
     assert extract_organizations("", "ห้างสรรพสินค้าในเมืองทองธานี") == ()
+
+
+def test_a_rajabhat_university_by_its_abbreviation():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ประชาชนหญิง มรภ.ศรีสะเกษ ชนะ กันทรลักษณ์") == ("มหาวิทยาลัยราชภัฏศรีสะเกษ",)
+    assert extract_organizations("", "นักศึกษามรภ.สวนสุนันทาได้รางวัล") == ("มหาวิทยาลัยราชภัฏสวนสุนันทา",)

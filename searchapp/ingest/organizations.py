@@ -529,6 +529,9 @@ _OFFICER_TITLES = ("ผกก.", "สส.", "สวป.", "สวส.", "ป.", 
 _PROVINCE_POLICE = re.compile(r"(?:ภ\.จว\.|(?:กองบังคับการ)?ตำรวจภูธร\s?(?:จังหวัด|จ\.))"
                               r"\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
 _HEADQUARTERS_CODES = ("บก.", "สส.")
+# a Rajabhat university by its abbreviation and province, or one of Bangkok's (มรภ.ศรีสะเกษ, มรภ.สวนสุนันทา)
+_RAJABHAT = re.compile(r"มรภ\.\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+_BANGKOK_RAJABHATS = ("สวนสุนันทา", "จันทรเกษม", "พระนคร", "บ้านสมเด็จเจ้าพระยา", "ธนบุรี")
 # a police unit by its chief's full title (ผู้บัญชาการตำรวจนครบาล, รองผู้บังคับการตำรวจจราจร)
 _CHIEF_OF_UNIT = re.compile(r"ผู้(?P<kind>บัญชาการ|บังคับการ)(?P<unit>ตำรวจ[\u0e01-\u0e4e]{2,30})")
 # a Bangkok district's office by its director's title (ผู้อำนวยการเขตทุ่งครุ; not an education area's: เขตพื้นที่)
@@ -1105,6 +1108,11 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         if province and _not_in_a_code(text, m.start(), _HEADQUARTERS_CODES) and free(m.start()) \
                 and not discovered_at(m.start()):
             discovered.append((m.start(), m.start("place") + len(province), "ตำรวจภูธรจังหวัด" + province))
+    for m in _RAJABHAT.finditer(text):
+        place = next((p for p in _BANGKOK_RAJABHATS if m.group("place").startswith(p)), None) \
+            or _province_at(m.group("place"))
+        if place and free(m.start()) and not discovered_at(m.start()) and abbreviation_starts_word(text, m.start()):
+            discovered.append((m.start(), m.start("place") + len(place), "มหาวิทยาลัยราชภัฏ" + place))
     for m in _DISTRICT_DIRECTOR.finditer(text):
         place = _until_stop_word(m.group("place"), _NOT_IN_STATIONS)
         if len(place) >= 2 and free(m.start("place")) and not discovered_at(m.start()):
