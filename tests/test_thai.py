@@ -1088,3 +1088,17 @@ def test_a_rajabhat_university_by_its_abbreviation():
 
     assert extract_organizations("", "ประชาชนหญิง มรภ.ศรีสะเกษ ชนะ กันทรลักษณ์") == ("มหาวิทยาลัยราชภัฏศรีสะเกษ",)
     assert extract_organizations("", "นักศึกษามรภ.สวนสุนันทาได้รางวัล") == ("มหาวิทยาลัยราชภัฏสวนสุนันทา",)
+
+
+def test_agriculture_offices_by_province_and_by_their_district_officers_title():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # the office written with a space before its province is the province's office, not a bare "agriculture office"
+    assert extract_organizations("", "ว่าที่ร้อยตรีชัยศรี หัวหน้ากลุ่ม สำนักงานเกษตร จังหวัดสุโขทัย พร้อมด้วย") == (
+        "สำนักงานเกษตรจังหวัดสุโขทัย",)
+    # a district's agriculture officer by title after a name names the district's office
+    assert extract_organizations("", "นายระนอง เหมทานนท์ เกษตรอำเภอพุนพิน จังหวัดสุราษฎร์ธานี มอบหมาย") == (
+        "สำนักงานเกษตรอำเภอพุนพิน",)
+    assert extract_organizations("", "ราคาสินค้าเกษตรอำเภอหนองหญ้าปล้องตกต่ำ") == ()
+    # CSR is a programme's kind, no body
+    assert extract_organizations("", "โครงการความรับผิดชอบต่อสังคมขององค์กร (CSR) ของบริษัท") == ()

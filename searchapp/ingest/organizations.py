@@ -557,6 +557,9 @@ _OFFICE_NEEDED = frozenset({"วัฒนธรรม", "สถิติ", "ท�
 # found from the province word back to the agency (an alternation of 33 agencies opening a pattern is tried
 # at every position of every article)
 _PROVINCE_WORD = re.compile(r"(?:(?P<ab>ศธจ\.|สสจ\.)|\s?(?:จังหวัด|จ\.))\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
+# a district's agriculture, livestock or health officer by title names the district's office (นายระนอง
+# เกษตรอำเภอพุนพิน: the title after a name, not สินค้าเกษตรอำเภอ…)
+_DISTRICT_OFFICER = re.compile(r"(?<![\u0e01-\u0e4e])(?P<agency>เกษตร|ปศุสัตว์|สาธารณสุข)อำเภอ(?P<place>[\u0e01-\u0e4e]{2,30})")
 _AGENCIES_LONGEST_FIRST = sorted((a for a in _PROVINCIAL_AGENCIES if not a.endswith(".")), key=len, reverse=True)
 # a prison or correctional institution by its kind and province, without จังหวัด (เรือนจำกลางขอนแก่น,
 # เรือนจำกลางจังหวัดนครศรีธรรมราช, ทัณฑสถานบำบัดพิเศษกลาง, เรือนจำพิเศษกรุงเทพฯ)
@@ -804,7 +807,7 @@ def _shortens(name: str, letters: str) -> bool:
 _BRACKETED = re.compile(r"\(\s?(?P<inside>[\u0e01-\u0e4e]{2,30})\s?\)")
 _PUBLIC_ORGANIZATION = frozenset({"องค์การมหาชน", "องค์กรมหาชน"})
 # acronyms that name no body: a title, a document, a measure, a space station
-_NOT_BODIES = frozenset({"CEO", "MOU", "GDP", "FTA", "VAT", "PM", "AI", "ID", "VC", "ISS"})
+_NOT_BODIES = frozenset({"CEO", "MOU", "GDP", "FTA", "VAT", "PM", "AI", "ID", "VC", "ISS", "CSR"})
 # words a name may hold that otherwise end one: กองกำลังป้องกันตนเองทางทะเลของญี่ปุ่น
 _INSIDE_NAMES = frozenset({"และ", "ของ", "แห่ง"})
 
@@ -1141,10 +1144,19 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         agency = _PROVINCIAL_AGENCIES[written]
         if written.startswith("การ") and not office and not word_edge(text, start, end=start + 12):
             start += len("การ")  # ผู้อำนวยการท่องเที่ยวและกีฬา จ.กระบี่: the title's การ, not the agency's
+        # (สำนักงานเกษตร จังหวัดอุทัยธานี: the office's name cut at the space before its province was discovered
+        # first; the whole one replaces it)
+        discovered = [d for d in discovered if not (d[0] == start and d[1] <= m.start() and office)]
         if (office or written not in _OFFICE_NEEDED) \
                 and free(start) and not discovered_at(start) \
                 and word_edge(text, start, end=start + 12):
             discovered.append((start, m.start("place") + len(province), f"สำนักงาน{agency}จังหวัด{province}"))
+    for m in _DISTRICT_OFFICER.finditer(text):
+        place = _until_stop_word(m.group("place"))
+        if len(place) >= 2 and "ฯ" not in place and not text.startswith("ฯ", m.start("place") + len(place)) \
+                and free(m.start()) \
+                and not discovered_at(m.start()):
+            discovered.append((m.start(), m.start("place") + len(place), f"สำนักงาน{m.group('agency')}อำเภอ{place}"))
     for m in _PRISON.finditer(text):
         place = m.group("place")
         kind = m.group("kind")
@@ -1232,7 +1244,7 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
 
     for m in _ACRONYM_ONLY.finditer(text):
         acronym = m.group("ab")
-        if reg.canonical(acronym):
+        if reg.canonical(acronym) or acronym in _NOT_BODIES:
             continue
         window = text[max(0, m.start() - _BEFORE_LIMIT):m.start()]
         before = re.split(r"[()\n]", window)[-1]
