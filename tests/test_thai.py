@@ -1102,3 +1102,9 @@ def test_agriculture_offices_by_province_and_by_their_district_officers_title():
     assert extract_organizations("", "ราคาสินค้าเกษตรอำเภอหนองหญ้าปล้องตกต่ำ") == ()
     # CSR is a programme's kind, no body
     assert extract_organizations("", "โครงการความรับผิดชอบต่อสังคมขององค์กร (CSR) ของบริษัท") == ()
+
+
+def test_a_curated_name_written_with_a_stray_space_inside():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "เพื่อรายงานให้กรมส่งเสริมการ เกษตร ได้รับทราบ") == ("กรมส่งเสริมการเกษตร",)

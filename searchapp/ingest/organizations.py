@@ -730,6 +730,13 @@ def _transliterated_pieces(text: str, end: int, foreign: bool = False) -> int:
 _COMPANY_PIECE = re.compile(r"[ \u00a0](?P<piece>[\u0e01-\u0e4e]{2,20}(?:-[\u0e01-\u0e4e]{2,20})?)(?=[\s\"“”,.()]|$)")
 
 
+def _across_a_space(name: str, text: str, end: int) -> str | None:
+    """A curated name written with a stray space inside it (กรมส่งเสริมการ เกษตร): the discovered start and
+    the next piece together, when they make one."""
+    m = _NEXT_PIECE.match(text, end)
+    return registry().canonical(name + m.group("piece")) if m else None
+
+
 def _company_pieces(text: str, end: int) -> int:
     """Where a company's name ending at ``end`` really ends when it goes on in space-separated pieces
     (บมจ. แลนด์ แอนด์ เฮ้าส์, บมจ.ซีพี ออลล์): pieces of a transliterated name, not a Thai word of two
@@ -1227,7 +1234,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         if _near_place(text, len(text[:start].rstrip())):
             continue  # หน้าสำนักงานหนังสือพิมพ์…, ในท้องที่ สภ.เขาสวนกวาง: a place
         short = text.startswith("ฯ", end)  # กระทรวงทรัพยากรฯ: a name cut short
-        known = reg.canonical(name) or (reg.completion(name) if short else None) or _misspelt(name, text, end)
+        known = reg.canonical(name) or (reg.completion(name) if short else None) or _misspelt(name, text, end) \
+            or _across_a_space(name, text, end)
         add(known or name, start)
         if not known:
             unknown.add(name)
