@@ -1108,3 +1108,14 @@ def test_a_curated_name_written_with_a_stray_space_inside():
     from searchapp.ingest.organizations import extract_organizations
 
     assert extract_organizations("", "เพื่อรายงานให้กรมส่งเสริมการ เกษตร ได้รับทราบ") == ("กรมส่งเสริมการเกษตร",)
+
+
+def test_a_centre_of_a_kind_with_its_province_is_that_provinces_centre():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "โดยศูนย์วิจัยและพัฒนาการเกษตรนครพนม ได้คัดพันธุ์") == ("ศูนย์วิจัยและพัฒนาการเกษตรนครพนม",)
+    # ...not where something is held or asked, a campus, or a hospital's kind
+    assert extract_organizations("", "ภาคกลาง ณ ศูนย์วิจัยข้าวชัยนาท ภาคเหนือ") == ()
+    assert not any(n.startswith("ศูนย์") for n in extract_organizations("", "สอบถามเพิ่มเติมได้ที่ ศูนย์เยาวชนกรุงเทพมหานคร"))
+    assert extract_organizations("", "ณ มหาวิทยาลัยเทคโนโลยีราชมงคลสุวรรณภูมิ ศูนย์นนทบุรี เพื่อ") == (
+        "มหาวิทยาลัยเทคโนโลยีราชมงคลสุวรรณภูมิ",)

@@ -444,9 +444,16 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         # a description is no name, unless a transliterated name goes on after it (โรงพยาบาลเด็กรอยัล
         # แมนเชสเตอร์) or it is a unit described with its country (หน่วยลาดตระเวนชายแดนของลาว); a company
         # described with one is still no name (บริษัทจัดหางานไต้หวัน); after a securities or asset-management
-        # firm's kind comes its name (บริษัทหลักทรัพย์กสิกรไทย)
+        # firm's kind comes its name (บริษัทหลักทรัพย์กสิกรไทย); a centre of a kind with its province is that
+        # province's one (ศูนย์วิจัยและพัฒนาการเกษตรนครพนม), unless it is where something is held or asked
+        # (ณ ศูนย์…, สอบถามได้ที่ ศูนย์…), a campus (ศูนย์นนทบุรี), another body's unit (ศูนย์วิทยุสมาคม…) or a
+        # hospital's kind (รพ.ศูนย์อุดรธานี)
         if head in _DESCRIBED and not number and end == m.start("rest") + len(tail) and _described(words) \
                 and not (firm and len(words) > 1) \
+                and not (head == "ศูนย์" and len(words) >= 2 and words[-1] in _provinces()
+                         and not any(w.startswith(_NAME_STARTS) for w in words)
+                         and not text.endswith(("รพ.", "โรงพยาบาล"), 0, m.start())
+                         and word_before(text, len(text[:m.start()].rstrip())) not in _IN_VENUE + ("ได้ที่",)) \
                 and not (head == _HOSPITAL_HEAD and (words[0] not in _HOSPITAL_KINDS
                                                      or any(w in _provinces() for w in words))) \
                 and not (head in _WORD_HEADS and (any(w in lands for w in words) or _of_country().match(text, end))):
