@@ -30,7 +30,7 @@ DEFAULT_LABELS = [ROOT / "tests" / "data" / f"org_labels{suffix}.json" for suffi
                                                                                   "_blind10", "_blind11", "_blind12",
                                                                                   "_blind13", "_blind14", "_blind15", "_blind16", "_blind17", "_blind18", "_blind19",
                                                                                   "_blind20", "_blind21", "_blind22", "_blind23", "_blind24", "_blind25",
-                                                                                  "_blind26", "_blind27", "_blind28", "_blind29")]
+                                                                                  "_blind26", "_blind27", "_blind28", "_blind29", "_blind30")]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "dailynews" / "articles"
 
 
