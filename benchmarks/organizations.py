@@ -25,12 +25,8 @@ from searchapp.ingest import ingest_file  # noqa: E402
 from searchapp.thai.orgs import alias_key, registry  # noqa: E402
 from searchapp.thai.chars import is_thai  # noqa: E402
 
-DEFAULT_LABELS = [ROOT / "tests" / "data" / f"org_labels{suffix}.json" for suffix in ("", "_heldout", "_test", "_blind", "_blind2", "_blind3", "_blind4",
-                                                                                  "_blind5", "_blind6", "_blind7", "_blind8", "_blind9",
-                                                                                  "_blind10", "_blind11", "_blind12",
-                                                                                  "_blind13", "_blind14", "_blind15", "_blind16", "_blind17", "_blind18", "_blind19",
-                                                                                  "_blind20", "_blind21", "_blind22", "_blind23", "_blind24", "_blind25",
-                                                                                  "_blind26", "_blind27", "_blind28", "_blind29", "_blind30")]
+DEFAULT_LABELS = [ROOT / "tests" / "data" / f"org_labels{suffix}.json"
+                  for suffix in ("", "_heldout", "_test", "_blind", *(f"_blind{n}" for n in range(2, 31)))]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "dailynews" / "articles"
 
 

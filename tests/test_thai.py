@@ -419,7 +419,8 @@ def test_names_introduced_with_an_acronym_spelled_in_thai_letters():
     orgs = extract_organizations("", "รายงานโดยสำนักงานปราบปรามยาเสพติดและอาชญากรรมแห่งสหประชาชาติ (ยูเอ็นโอดีซี) กล่าวว่า")
     assert orgs == (registry().canonical("UNODC"),)
     # a public organization's legal form closes its name; a curated one's former name is that entry
-    assert extract_organizations("", "ผู้อำนวยการสำนักงานพัฒนาพิงคนคร (องค์การมหาชน) เปิดเผยว่า") == ("สำนักงานพัฒนาพิงคนคร",)
+    assert extract_organizations("", "ผู้อำนวยการสำนักงานพัฒนาพิงคนคร (องค์การมหาชน) เปิดเผยว่า") == (
+        "สำนักงานพัฒนาพิงคนคร",)
     assert extract_organizations("", "ผู้อำนวยการสถาบันสารสนเทศทรัพยากรน้ำและการเกษตร (องค์การมหาชน) เปิดเผยว่า") \
         == ("สถาบันสารสนเทศทรัพยากรน้ำ",)
     # a title or a document in brackets is no body, and a list of names keeps each
@@ -965,8 +966,8 @@ def test_a_floor_of_a_bodys_building_is_a_venue():
 
     # society calendars: a press conference on a floor of a ministry's or an office's building
     assert extract_organizations("", "แถลงข่าว ที่ห้องประชุม 1 ชั้น 19 กระทรวงวัฒนธรรม อีกหนึ่งช่องทาง") == ()
-    assert extract_organizations("", "กระทรวงการคลัง แถลงข่าว ณ ห้องประชุมวายุภักษ์ 4 ชั้น 4 สำนักงานปลัดกระทรวงการคลัง") == (
-        "กระทรวงการคลัง",)
+    assert extract_organizations("", "กระทรวงการคลัง แถลงข่าว ณ ห้องประชุมวายุภักษ์ 4 ชั้น 4 "
+                                     "สำนักงานปลัดกระทรวงการคลัง") == ("กระทรวงการคลัง",)
 
 
 def test_a_public_company_by_its_abbreviated_legal_form():
@@ -1006,8 +1007,8 @@ def test_a_hospital_is_named_in_ordinary_words_and_ends_before_what_is_said_of_i
     # ...and a transliterated name goes on
     assert extract_organizations("", "ผู้ป่วยที่โรงพยาบาลซานโต โทมัส ในกรุงมะนิลา") == ("โรงพยาบาลซานโต โทมัส",)
     # a name written with its province after a space is the one written without it
-    assert extract_organizations("", "ผอ.รพ.มหาราชนคร เชียงใหม่ เปิดเผยว่า งานธนาคารเลือด รพ.มหาราชนครเชียงใหม่ ขาดแคลน") == (
-        "โรงพยาบาลมหาราชนครเชียงใหม่",)
+    assert extract_organizations("", "ผอ.รพ.มหาราชนคร เชียงใหม่ เปิดเผยว่า งานธนาคารเลือด "
+                                     "รพ.มหาราชนครเชียงใหม่ ขาดแคลน") == ("โรงพยาบาลมหาราชนครเชียงใหม่",)
 
 
 def test_a_named_building_of_a_body_is_a_venue():
@@ -1029,7 +1030,8 @@ def test_thai_public_organizations_are_curated():
     from searchapp.ingest.organizations import extract_organizations
 
     # by name, by Thai abbreviation once introduced, and by English acronym
-    assert extract_organizations("", "ผู้อำนวยการองค์การบริหารการพัฒนาพื้นที่พิเศษเพื่อการท่องเที่ยวอย่างยั่งยืน (อพท.) แถลงข่าว") == (
+    assert extract_organizations("", "ผู้อำนวยการองค์การบริหารการพัฒนาพื้นที่พิเศษเพื่อการท่องเที่ยวอย่างยั่งยืน "
+                                     "(อพท.) แถลงข่าว") == (
         "องค์การบริหารการพัฒนาพื้นที่พิเศษเพื่อการท่องเที่ยวอย่างยั่งยืน",)
     assert extract_organizations("", "ETDA เตือนภัยไซเบอร์ ส่วน GISTDA เผยภาพดาวเทียม") == (
         "สำนักงานพัฒนาธุรกรรมทางอิเล็กทรอนิกส์", "สำนักงานพัฒนาเทคโนโลยีอวกาศและภูมิสารสนเทศ")
@@ -1051,7 +1053,8 @@ def test_a_company_named_after_a_space_without_its_legal_form():
 
     # a foreign name's Thai spelling and its further pieces (fragments, letters, hyphens)
     assert extract_organizations("", "คำชี้แจง จากบริษัท โช คอสเมติกส์ เนื่องจากเหตุการณ์") == ("บริษัท โช คอสเมติกส์",)
-    assert extract_organizations("", "ประธาน บริษัท ซี แอล พี เอ็นจิเนียริ่ง ที่มุ่งมั่น") == ("บริษัท ซี แอล พี เอ็นจิเนียริ่ง",)
+    assert extract_organizations("", "ประธาน บริษัท ซี แอล พี เอ็นจิเนียริ่ง ที่มุ่งมั่น") == (
+        "บริษัท ซี แอล พี เอ็นจิเนียริ่ง",)
     assert extract_organizations("", "ประกอบกับบริษัท ปักกิ่ง เออร์บัน-คอนสตรัคชั่น ยื่น") == (
         "บริษัท ปักกิ่ง เออร์บัน-คอนสตรัคชั่น",)
     # Thai words after บริษัท name none; a curated abbreviation is itself
@@ -1114,9 +1117,11 @@ def test_a_curated_name_written_with_a_stray_space_inside():
 def test_a_centre_of_a_kind_with_its_province_is_that_provinces_centre():
     from searchapp.ingest.organizations import extract_organizations
 
-    assert extract_organizations("", "โดยศูนย์วิจัยและพัฒนาการเกษตรนครพนม ได้คัดพันธุ์") == ("ศูนย์วิจัยและพัฒนาการเกษตรนครพนม",)
+    assert extract_organizations("", "โดยศูนย์วิจัยและพัฒนาการเกษตรนครพนม ได้คัดพันธุ์") == (
+        "ศูนย์วิจัยและพัฒนาการเกษตรนครพนม",)
     # ...not where something is held or asked, a campus, or a hospital's kind
     assert extract_organizations("", "ภาคกลาง ณ ศูนย์วิจัยข้าวชัยนาท ภาคเหนือ") == ()
-    assert not any(n.startswith("ศูนย์") for n in extract_organizations("", "สอบถามเพิ่มเติมได้ที่ ศูนย์เยาวชนกรุงเทพมหานคร"))
+    asked = extract_organizations("", "สอบถามเพิ่มเติมได้ที่ ศูนย์เยาวชนกรุงเทพมหานคร")
+    assert not any(name.startswith("ศูนย์") for name in asked)
     assert extract_organizations("", "ณ มหาวิทยาลัยเทคโนโลยีราชมงคลสุวรรณภูมิ ศูนย์นนทบุรี เพื่อ") == (
         "มหาวิทยาลัยเทคโนโลยีราชมงคลสุวรรณภูมิ",)

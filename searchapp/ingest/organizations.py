@@ -116,15 +116,15 @@ _DESCRIBED = ("บริษัท", "ศูนย์", "สำนักข่า
 # unless its province follows (โรงพยาบาลมะเร็งชลบุรี)
 _IN_THAILAND, _IN_THAILAND_HEADS = "ในประเทศไทย", ("สมาคม", "มูลนิธิ")
 _HOSPITAL_HEAD = "โรงพยาบาล"
-_HOSPITAL_KINDS = frozenset("เอกชน รัฐ รัฐบาล ของรัฐ จิตเวช สนาม ทหาร ฉุกเฉิน ชุมชน ส่งเสริม ส่งเสริมสุขภาพ ขนาด ขนาดกลาง "
-                            "ขนาดใหญ่ ขนาดเล็ก ประจำ ทั่วไป ศูนย์ เด็ก สัตว์ มหาวิทยาลัย คู่สัญญา เครือข่าย ปลายทาง ต้นทาง "
-                            "แม่ข่าย ลูกข่าย เฉพาะทาง ท้องถิ่น ประจำจังหวัด ประจำอำเภอ นานาชาติ ระดับ มะเร็ง".split())
+_HOSPITAL_KINDS = frozenset(
+    "เอกชน รัฐ รัฐบาล ของรัฐ จิตเวช สนาม ทหาร ฉุกเฉิน ชุมชน ส่งเสริม ส่งเสริมสุขภาพ ขนาด ขนาดกลาง ขนาดใหญ่ "
+    "ขนาดเล็ก ประจำ ทั่วไป ศูนย์ เด็ก สัตว์ มหาวิทยาลัย คู่สัญญา เครือข่าย ปลายทาง ต้นทาง แม่ข่าย ลูกข่าย "
+    "เฉพาะทาง ท้องถิ่น ประจำจังหวัด ประจำอำเภอ นานาชาติ ระดับ มะเร็ง".split())
 # ...and as its words are ordinary, its name also ends at what is said of it: a verb (โรงพยาบาลรักษาผู้ป่วย),
-# a word opening with อยู่, เมื่อ, เป็น or ที่ (…อยู่รอด, …เมื่อคืน, …เป็นการด่วน), when (…ช่วงเช้านี้, …ครั้งนี้) or ชื่อ
+# a word opening with อยู่, เมื่อ, เป็น or ที่ (…อยู่รอด, …เมื่อคืน, …เป็นการด่วน; ที่ทำการ is one
+# dictionary word), when (…ช่วงเช้านี้, …ครั้งนี้) or ชื่อ
 _AFTER_HOSPITAL = frozenset("ชื่อ ช่วง ช่วงเช้า ช่วงบ่าย ครั้ง ครั้งนี้ ฉีด ฉีดยา".split())
-
-
-_BEFORE_HOSPITAL_END = ("อยู่", "เมื่อ", "เป็น", "ที่")  # (…ที่ทำการรักษา: one dictionary word, ที่ทำการ)
+_BEFORE_HOSPITAL_END = ("อยู่", "เมื่อ", "เป็น", "ที่")
 
 
 def _ends_hospital_name(word: str) -> bool:
@@ -187,7 +187,8 @@ _NEAR_PLACE = frozenset({"หน้า", "ด้านหน้า", "มุ่�
 
 # a floor of a body's building, or a building, hall or room named before it: ณ ห้องประชุม 1 ชั้น 19
 # กระทรวงวัฒนธรรม, ชั้น 4 สำนักงานปลัดกระทรวงการคลัง, ที่ตึกประชารัฐ โรงพยาบาลนราธิวาสราชนครินทร์
-_FLOOR = re.compile(r"(?:ชั้น\s?[0-9๐-๙]{1,3}|(?:ตึก|อาคาร|หอประชุม|ห้องประชุม)[\u0e01-\u0e4e0-9]{1,30}(?:\s[0-9]{1,3})?)\s?$")
+_FLOOR = re.compile(r"(?:ชั้น\s?[0-9๐-๙]{1,3}"
+                    r"|(?:ตึก|อาคาร|หอประชุม|ห้องประชุม)[\u0e01-\u0e4e0-9]{1,30}(?:\s[0-9]{1,3})?)\s?$")
 
 
 def _near_place(text: str, at: int) -> bool:
@@ -566,7 +567,8 @@ _OFFICE_NEEDED = frozenset({"วัฒนธรรม", "สถิติ", "ท�
 _PROVINCE_WORD = re.compile(r"(?:(?P<ab>ศธจ\.|สสจ\.)|\s?(?:จังหวัด|จ\.))\s?(?P<place>[\u0e01-\u0e4e]{2,30})")
 # a district's agriculture, livestock or health officer by title names the district's office (นายระนอง
 # เกษตรอำเภอพุนพิน: the title after a name, not สินค้าเกษตรอำเภอ…)
-_DISTRICT_OFFICER = re.compile(r"(?<![\u0e01-\u0e4e])(?P<agency>เกษตร|ปศุสัตว์|สาธารณสุข)อำเภอ(?P<place>[\u0e01-\u0e4e]{2,30})")
+_DISTRICT_OFFICER = re.compile(r"(?<![\u0e01-\u0e4e])(?P<agency>เกษตร|ปศุสัตว์|สาธารณสุข)อำเภอ"
+                               r"(?P<place>[\u0e01-\u0e4e]{2,30})")
 _AGENCIES_LONGEST_FIRST = sorted((a for a in _PROVINCIAL_AGENCIES if not a.endswith(".")), key=len, reverse=True)
 # a prison or correctional institution by its kind and province, without จังหวัด (เรือนจำกลางขอนแก่น,
 # เรือนจำกลางจังหวัดนครศรีธรรมราช, ทัณฑสถานบำบัดพิเศษกลาง, เรือนจำพิเศษกรุงเทพฯ)
