@@ -1125,3 +1125,12 @@ def test_a_centre_of_a_kind_with_its_province_is_that_provinces_centre():
     assert not any(name.startswith("ศูนย์") for name in asked)
     assert extract_organizations("", "ณ มหาวิทยาลัยเทคโนโลยีราชมงคลสุวรรณภูมิ ศูนย์นนทบุรี เพื่อ") == (
         "มหาวิทยาลัยเทคโนโลยีราชมงคลสุวรรณภูมิ",)
+
+
+def test_more_clubs_and_sports_media():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ลงเล่นให้ คลีฟแลนด์ คาวาเลียร์ส เผยผ่าน “อีเอสพีเอ็น” ว่า") == (
+        "คลีฟแลนด์ คาวาเลียร์ส", "อีเอสพีเอ็น")
+    # ...but no short name that starts a country's: AS Roma is not โรมาเนีย
+    assert extract_organizations("", "ทีมชาติโรมาเนีย ลงสนาม") == ()
