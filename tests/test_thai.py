@@ -1135,3 +1135,14 @@ def test_more_clubs_and_sports_media():
         "คลีฟแลนด์ คาวาเลียร์ส", "อีเอสพีเอ็น")
     # ...but no short name that starts a country's: AS Roma is not โรมาเนีย
     assert extract_organizations("", "ทีมชาติโรมาเนีย ลงสนาม") == ()
+
+
+def test_a_stars_nickname_is_no_body_and_enlisting_is_no_department():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # "nickname-first name surname": the star ฟีฟ่า, throughout the article, not FIFA
+    assert extract_organizations("\"ฟีฟ่า\" ปลื้มกระแสละคร", "นักแสดงหนุ่ม ฟีฟ่า-เปรมอนันต์ ศรีพานิช รับบท") == ()
+    assert extract_organizations("", "ฟีฟ่า ประกาศลงโทษ") == ("ฟีฟ่า",)
+    assert extract_organizations("", "ทีโอที-ดีแทค เตรียมพร้อมให้บริการ") == ("บริษัท ทีโอที จำกัด (มหาชน)", "ดีแทค")
+    # เข้ากรมรับใช้ชาติ: to enlist
+    assert extract_organizations("", "อำลาแฟนๆ ก่อนเข้ากรมรับใช้ชาติในวันนี้") == ()

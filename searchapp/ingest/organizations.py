@@ -102,7 +102,9 @@ _NOT_AFTER_HEAD = {"ศูนย์": ("กลาง",), "สำนัก": ("�
                    # a blood, food or waste bank: a service of a kind, no bank
                    "ธนาคาร": ("เลือด", "อาหาร", "ขยะ"),
                    # a prince's rank, not a department: สมเด็จพระเจ้าพี่นางเธอ ... กรมหลวงนราธิวาสราชนครินทร์
-                   "กรม": ("หลวง", "ขุน", "หมื่น", "พระยา")}
+                   "กรม": ("หลวง", "ขุน", "หมื่น", "พระยา",
+                          # เข้ากรมรับใช้ชาติ: to enlist, no department
+                          "รับใช้")}
 # สำนัก also begins place names (สำนักท้อน, สำนักห้วยไม้เต็ง): a bureau is named by what it does, a word of
 # two syllables or more (สำนักอนุรักษ์สัตว์ป่า, สำนักพระราชวัง), การ... or เขต... (สำนักการระบายน้ำ, สำนักเขตบางกอกน้อย)
 _BUREAU = "สำนัก"
@@ -166,6 +168,9 @@ _REGION_OF = ("ภูมิภาค", "ระดับ")
 # a reporter's dateline names where the report came from (ผู้สื่อข่าวรายงานจากกระทรวงการต่างประเทศ), a place;
 # a report from a body (อ้างรายงานจากองค์การอนามัยโลก, รายงานข่าวจากกระทรวง...) names its source
 _REPORTED_FROM = "ผู้สื่อข่าวรายงานจาก"
+# Thai entertainment news names a star "nickname-first name surname" (ฟีฟ่า-เปรมอนันต์ ศรีพานิช): a curated name
+# written so is the star's nickname throughout the article (not when a known name follows: ทีโอที-ดีแทค)
+_NICKNAMED = re.compile(r"(?<![\u0e01-\u0e4e])(?P<nick>[\u0e01-\u0e4e]{2,20})-(?P<first>[\u0e01-\u0e4e]{2,20}) [\u0e01-\u0e4e]{2,}")
 # a television channel after ทาง is where a programme airs (ละคร "มายา" ทางช่อง 7 สี), a medium, not a body that
 # acts; after กับ, ของ or จาก, ทาง is "the side of" (หมดสัญญากับทางช่อง 3: the station as a party)
 _CHANNELS = frozenset({"ช่อง 3", "ช่อง 7", "สถานีวิทยุโทรทัศน์กองทัพบก", "ช่องวัน", "เวิร์คพอยท์", "จีเอ็มเอ็มทีวี",
@@ -1194,8 +1199,13 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             if spelled and spelled[0][0] == 0:
                 discovered.append((m.start(), m.start("word") + spelled[0][1] - len("โรงพยาบาล"), spelled[0][2]))
     lands = countries()
+    nicknames = {m.group("nick") for m in _NICKNAMED.finditer(text)
+                 if reg.canonical(m.group("nick")) and not reg.canonical(m.group("first"))
+                 and not m.group("first").startswith(lands) and m.group("first") not in _provinces()}
     for match in matches:
         before = text[:match.start].rstrip()
+        if nicknames and text[match.start:match.end] in nicknames:
+            continue  # "ฟีฟ่า" ปลื้ม: the star ฟีฟ่า-เปรมอนันต์, not FIFA
         if match.name in _VENUES and before.endswith(_IN_VENUE):
             continue
         if before.endswith(_KIND_OF):
