@@ -1146,3 +1146,11 @@ def test_a_stars_nickname_is_no_body_and_enlisting_is_no_department():
     assert extract_organizations("", "ทีโอที-ดีแทค เตรียมพร้อมให้บริการ") == ("บริษัท ทีโอที จำกัด (มหาชน)", "ดีแทค")
     # เข้ากรมรับใช้ชาติ: to enlist
     assert extract_organizations("", "อำลาแฟนๆ ก่อนเข้ากรมรับใช้ชาติในวันนี้") == ()
+
+
+def test_a_company_or_label_after_khai_and_its_latin_name():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "มาหยุดกึกที่ค่าย “ME Records (มี เรคคอร์ด)”ภายใต้สังกัด") == ("ME Records",)
+    assert extract_organizations("", "เกมใหม่จากค่าย Zynga เปิดให้เล่น") == ("Zynga",)
+    assert extract_organizations("", "ค่ายทหาร ได้จัดกิจกรรม") == ()

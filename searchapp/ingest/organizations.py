@@ -241,7 +241,9 @@ _SPACED_COMPANY = re.compile(r"บริษัท[ \u00a0](?P<name>[\u0e01-\u0e4
 # สหกรณ์ ได้อนุมัติ… ให้กับสหกรณ์โคนมสอยดาว จำกัด names the second)
 _COOPERATIVE = re.compile(r"สหกรณ์(?P<name>[\u0e01-\u0e4e0-9\-–]{2,60})\s?จำกัด")
 # ...and other bodies introduced by a Thai head and their Latin name (องค์การ World Skills International)
-_COMPANY_LATIN = re.compile(r"(?:บริษัท|องค์การ|องค์กร|มูลนิธิ|สถาบัน|สมาคม|มหาวิทยาลัย)\s*"
+# (ค่าย, "camp", is a company or label in business and entertainment news: ค่าย Zynga, ค่ายBoxx Music,
+# ค่าย “ME Records ...”)
+_COMPANY_LATIN = re.compile(r"(?:บริษัท|องค์การ|องค์กร|มูลนิธิ|สถาบัน|สมาคม|มหาวิทยาลัย|ค่าย(?:เพลง|หนัง)?)\s*[“\"]?"
                             r"(?P<name>[A-Z][A-Za-z0-9&.'’\-]*(?:\s+(?:(?:of|for|and|the|on|in)\s+)?"
                             r"[A-Z0-9][A-Za-z0-9&.'’\-]*){0,8})")
 _STOP_WORDS = frozenset(
