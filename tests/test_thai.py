@@ -1154,3 +1154,10 @@ def test_a_company_or_label_after_khai_and_its_latin_name():
     assert extract_organizations("", "มาหยุดกึกที่ค่าย “ME Records (มี เรคคอร์ด)”ภายใต้สังกัด") == ("ME Records",)
     assert extract_organizations("", "เกมใหม่จากค่าย Zynga เปิดให้เล่น") == ("Zynga",)
     assert extract_organizations("", "ค่ายทหาร ได้จัดกิจกรรม") == ()
+
+
+def test_film_studios_and_more_channels_are_curated():
+    from searchapp.ingest.organizations import extract_organizations
+
+    assert extract_organizations("", "ภาพยนตร์จากค่ายหนัง จีดีเอช ทำรายได้") == ("จีดีเอช",)
+    assert extract_organizations("", "ไทยรัฐทีวีจะถ่ายทอดสด ส่วนละครทางช่อง 8 ออกอากาศ") == ("ไทยรัฐทีวี",)
