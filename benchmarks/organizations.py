@@ -26,7 +26,7 @@ from searchapp.thai.orgs import alias_key, registry  # noqa: E402
 from searchapp.thai.chars import is_thai  # noqa: E402
 
 DEFAULT_LABELS = [ROOT / "tests" / "data" / f"org_labels{suffix}.json"
-                  for suffix in ("", "_heldout", "_test", "_blind", *(f"_blind{n}" for n in range(2, 32)))]
+                  for suffix in ("", "_heldout", "_test", "_blind", *(f"_blind{n}" for n in range(2, 33)))]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "dailynews" / "articles"
 
 
