@@ -170,11 +170,13 @@ _REGION_OF = ("ภูมิภาค", "ระดับ")
 _REPORTED_FROM = "ผู้สื่อข่าวรายงานจาก"
 # Thai entertainment news names a star "nickname-first name surname" (ฟีฟ่า-เปรมอนันต์ ศรีพานิช): a curated name
 # written so is the star's nickname throughout the article (not when a known name follows: ทีโอที-ดีแทค)
-_NICKNAMED = re.compile(r"(?<![\u0e01-\u0e4e])(?P<nick>[\u0e01-\u0e4e]{2,20})-(?P<first>[\u0e01-\u0e4e]{2,20}) [\u0e01-\u0e4e]{2,}")
+_NICKNAMED = re.compile(r"(?<![\u0e01-\u0e4e])(?P<nick>[\u0e01-\u0e4e]{2,20})"
+                        r"-(?P<first>[\u0e01-\u0e4e]{2,20}) [\u0e01-\u0e4e]{2,}")
 # a television channel after ทาง is where a programme airs (ละคร "มายา" ทางช่อง 7 สี), a medium, not a body that
 # acts; after กับ, ของ or จาก, ทาง is "the side of" (หมดสัญญากับทางช่อง 3: the station as a party)
 _CHANNELS = frozenset({"ช่อง 3", "ช่อง 7", "สถานีวิทยุโทรทัศน์กองทัพบก", "ช่องวัน", "เวิร์คพอยท์", "จีเอ็มเอ็มทีวี",
-                       "ไทยพีบีเอส", "สถานีวิทยุโทรทัศน์แห่งประเทศไทย", "ช่อง 8", "ทรูโฟร์ยู", "ไทยรัฐทีวี", "พีพีทีวี"})
+                       "ไทยพีบีเอส", "สถานีวิทยุโทรทัศน์แห่งประเทศไทย", "ช่อง 8", "ทรูโฟร์ยู", "ไทยรัฐทีวี",
+                       "พีพีทีวี"})
 _AIRS_ON = re.compile(r"(?<!กับ)(?<!ของ)(?<!จาก)ทาง\s?$")
 # a service's commander named in full names the service (ผู้บัญชาการทหารอากาศ: the air force), as an abbreviated
 # title (ผบ.ทอ.) alone does not
