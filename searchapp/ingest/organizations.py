@@ -455,15 +455,10 @@ def _discovered(text: str) -> list[tuple[int, int, str]]:
         # แมนเชสเตอร์) or it is a unit described with its country (หน่วยลาดตระเวนชายแดนของลาว); a company
         # described with one is still no name (บริษัทจัดหางานไต้หวัน); after a securities or asset-management
         # firm's kind comes its name (บริษัทหลักทรัพย์กสิกรไทย); a centre of a kind with its province is that
-        # province's one (ศูนย์วิจัยและพัฒนาการเกษตรนครพนม), unless it is where something is held or asked
-        # (ณ ศูนย์…, สอบถามได้ที่ ศูนย์…), a campus (ศูนย์นนทบุรี), another body's unit (ศูนย์วิทยุสมาคม…) or a
-        # hospital's kind (รพ.ศูนย์อุดรธานี)
+        # province's one (_provincial_centre)
         if head in _DESCRIBED and not number and end == m.start("rest") + len(tail) and _described(words) \
                 and not (firm and len(words) > 1) \
-                and not (head == "ศูนย์" and len(words) >= 2 and words[-1] in _provinces()
-                         and not any(w.startswith(_NAME_STARTS) for w in words)
-                         and not text.endswith(("รพ.", "โรงพยาบาล"), 0, m.start())
-                         and word_before(text, len(text[:m.start()].rstrip())) not in _IN_VENUE + ("ได้ที่",)) \
+                and not (head == "ศูนย์" and _provincial_centre(words, text, m.start())) \
                 and not (head == _HOSPITAL_HEAD and (words[0] not in _HOSPITAL_KINDS
                                                      or any(w in _provinces() for w in words))) \
                 and not (head in _WORD_HEADS and (any(w in lands for w in words) or _of_country().match(text, end))):
@@ -608,6 +603,11 @@ def _a_verb(word: str) -> bool:
     return bool(tags & _VERB_TAGS) and not tags & _NOUN_TAGS
 
 
+def _before_a_verb(words: list[str]) -> str:
+    """The words before the first verb, joined: a headline's verb may follow a name unspaced (รพ.ราชวิถีดับ)."""
+    return "".join(words[:next((i for i, w in enumerate(words) if _a_verb(w)), len(words))])
+
+
 # a station's name is its place's: สน.บางพลัดลงพื้นที่ "went out to the scene"
 _NOT_IN_STATIONS = frozenset({"ลง", "พื้นที่"})  # (สน.พื้นที่: "the local station", none named)
 # สภ.เมือง จ.กำแพงเพชร: the station of a province's main district goes by its province
@@ -699,6 +699,16 @@ def _joins_name(rest: list[str]) -> bool:
     return bool(rest) and not rest[0].startswith(_NAME_STARTS) and rest[0] not in _stop_words()
 
 
+def _provincial_centre(words: list[str], text: str, start: int) -> bool:
+    """Is the centre described by ``words`` at ``start`` one province's (ศูนย์วิจัยและพัฒนาการเกษตรนครพนม): more
+    than the province (ศูนย์นนทบุรี is a campus), the province last, no other body's unit (ศูนย์วิทยุสมาคม…),
+    not a hospital's kind (รพ.ศูนย์อุดรธานี), not where something is held or asked (ณ ศูนย์…, สอบถามได้ที่
+    ศูนย์…)?"""
+    return len(words) >= 2 and words[-1] in _provinces() and not any(w.startswith(_NAME_STARTS) for w in words) \
+        and not text.endswith(("รพ.", "โรงพยาบาล"), 0, start) \
+        and word_before(text, len(text[:start].rstrip())) not in _IN_VENUE + ("ได้ที่",)
+
+
 def _described(words: list[str]) -> bool:
     """Is this ordinary description (dictionary words, mostly of two syllables or more) rather than a name?"""
     if not all(is_word(w) for w in words) or _a_name(words[0]):
@@ -746,6 +756,11 @@ def _transliterated_pieces(text: str, end: int, foreign: bool = False) -> int:
 
 # (a company's piece may be hyphenated: บริษัท ปักกิ่ง เออร์บัน-คอนสตรัคชั่น)
 _COMPANY_PIECE = re.compile(r"[ \u00a0](?P<piece>[\u0e01-\u0e4e]{2,20}(?:-[\u0e01-\u0e4e]{2,20})?)(?=[\s\"“”,.()]|$)")
+
+
+def _curated_at_start(text: str):
+    """The curated name ``text`` starts with (its registry match), or None."""
+    return next((k for k in registry().matches(text) if k.start == 0), None)
 
 
 def _across_a_space(name: str, text: str, end: int) -> str | None:
@@ -1053,11 +1068,9 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
                 end = m.end() - len(m.group("ticker")) + m.group("ticker").rindex("(")
                 name = " ".join(text[m.start("name"):end].split())
             else:
-                known = next((k for k in reg.matches(m.group("name")) if k.start == 0), None)
-                # (a headline's verb may follow unspaced: a name holds function words, บางจากปิโตรเลียม)
-                words = cut_words(m.group("name"))
-                name = m.group("name")[:known.end] if known else "".join(
-                    words[:next((i for i, w in enumerate(words) if _a_verb(w)), len(words))])
+                known = _curated_at_start(m.group("name"))
+                # (cut at a verb only: a name holds function words, บางจากปิโตรเลียม)
+                name = m.group("name")[:known.end] if known else _before_a_verb(cut_words(m.group("name")))
                 end = m.start("name") + len(name)
                 if len(name) == len(m.group("name")):
                     end = _company_pieces(text, end)
@@ -1070,7 +1083,7 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
         if free(m.start()):
             first = _until_stop_word(m.group("name"))
             if len(first) < 2 or first.endswith("ฯ") or not _foreign_name(first) \
-                    or any(k.start == 0 for k in reg.matches(text[m.start("name"):m.start("name") + 80])):
+                    or _curated_at_start(text[m.start("name"):m.start("name") + 80]):
                 continue  # (a curated company after บริษัท is found as itself: บริษัท ปตท.)
             end = m.start("name") + len(first)
             if len(first) == len(m.group("name")):
@@ -1171,7 +1184,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
             start += len("การ")  # ผู้อำนวยการท่องเที่ยวและกีฬา จ.กระบี่: the title's การ, not the agency's
         # (สำนักงานเกษตร จังหวัดอุทัยธานี: the office's name cut at the space before its province was discovered
         # first; the whole one replaces it)
-        discovered = [d for d in discovered if not (d[0] == start and d[1] <= m.start() and office)]
+        if office:
+            discovered = [d for d in discovered if not (d[0] == start and d[1] <= m.start())]
         if (office or written not in _OFFICE_NEEDED) \
                 and free(start) and not discovered_at(start) \
                 and word_edge(text, start, end=start + 12):
@@ -1197,9 +1211,7 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
                 and not discovered_at(m.start()):
             # รพ.หาดใหญ่ is โรงพยาบาลหาดใหญ่, named as if written in full by the same rules, from the
             # one written word (headlines run on: รพ.ราชวิถีดับ "died at", รพ.ป่วย...)
-            words = cut_words(m.group("word"))
-            cut = next((i for i, w in enumerate(words) if _a_verb(w)), len(words))
-            spelled = _discovered("โรงพยาบาล" + "".join(words[:cut]))
+            spelled = _discovered("โรงพยาบาล" + _before_a_verb(cut_words(m.group("word"))))
             if spelled and spelled[0][0] == 0:
                 discovered.append((m.start(), m.start("word") + spelled[0][1] - len("โรงพยาบาล"), spelled[0][2]))
     lands = countries()
