@@ -1162,3 +1162,10 @@ def test_film_studios_and_more_channels_are_curated():
 
     assert extract_organizations("", "ภาพยนตร์จากค่ายหนัง จีดีเอช ทำรายได้") == ("จีดีเอช",)
     assert extract_organizations("", "ไทยรัฐทีวีจะถ่ายทอดสด ส่วนละครทางช่อง 8 ออกอากาศ") == ("ไทยรัฐทีวี",)
+
+
+def test_a_rajabhat_university_in_a_province_whose_name_starts_with_a_bangkok_ones():
+    from searchapp.ingest.organizations import extract_organizations
+
+    # พระนคร (Bangkok's) is the start of พระนครศรีอยุธยา (a province's): the longer place is meant
+    assert extract_organizations("", "นักศึกษามรภ.พระนครศรีอยุธยา ได้รางวัล") == ("มหาวิทยาลัยราชภัฏพระนครศรีอยุธยา",)

@@ -587,9 +587,9 @@ def _not_in_a_code(text: str, start: int, titles: tuple[str, ...]) -> bool:
     return start == 0 or text[start - 1] != "." or text.endswith(titles, 0, start)
 
 
-def _province_at(run: str) -> str | None:
-    """The province name ``run`` begins with (the longest), or None."""
-    return max((p for p in _provinces() if run.startswith(p)), key=len, default=None)
+def _province_at(run: str, also: tuple[str, ...] = ()) -> str | None:
+    """The province name, or one of the places ``also`` lists, that ``run`` begins with (the longest), or None."""
+    return max((p for p in (*_provinces(), *also) if run.startswith(p)), key=len, default=None)
 
 
 # a hospital by its abbreviation (not รพ.สต., a subdistrict health centre)
@@ -1150,8 +1150,7 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
                 and not discovered_at(m.start()):
             discovered.append((m.start(), m.start("place") + len(province), "ตำรวจภูธรจังหวัด" + province))
     for m in _RAJABHAT.finditer(text):
-        place = next((p for p in _BANGKOK_RAJABHATS if m.group("place").startswith(p)), None) \
-            or _province_at(m.group("place"))
+        place = _province_at(m.group("place"), _BANGKOK_RAJABHATS)
         if place and free(m.start()) and not discovered_at(m.start()) and abbreviation_starts_word(text, m.start()):
             discovered.append((m.start(), m.start("place") + len(place), "มหาวิทยาลัยราชภัฏ" + place))
     for m in _DISTRICT_DIRECTOR.finditer(text):
@@ -1199,8 +1198,8 @@ def extract_organizations(title: str, body: str) -> tuple[str, ...]:
     for m in _PRISON.finditer(text):
         place = m.group("place")
         kind = m.group("kind")
-        where = "กลาง" if kind.startswith("ทัณฑสถาน") and kind != "ทัณฑสถาน" and place.startswith("กลาง") else (
-            _province_at(place) or next((p for p in _BANGKOK_PRISONS if place.startswith(p)), None))
+        where = "กลาง" if kind.startswith("ทัณฑสถาน") and kind != "ทัณฑสถาน" and place.startswith("กลาง") \
+            else _province_at(place, _BANGKOK_PRISONS)
         # held or visited at a prison (ที่เรือนจำคลองเปรม, ในเรือนจำ…): a place, as blind10 counts it
         if where and free(m.start()) and not discovered_at(m.start()) \
                 and word_before(text, len(text[:m.start()].rstrip())) not in _IN_VENUE:
