@@ -1,6 +1,6 @@
 """Relevance of the engine, end to end, on Thai retrieval tasks.
 
-    python benchmarks/relevance.py [--task DIR ...] [--limit-queries N] [--half even|odd|all]
+    python benchmarks/relevance.py [--task DIR ...] [--limit-queries N]
 
 A task folder holds corpus.jsonl ({"id", "text"}), queries.jsonl ({"id", "text"}) and
 qrels.tsv (query_id<TAB>doc_id; a query may have several relevant documents). The corpus
