@@ -221,3 +221,57 @@ def test_the_best_are_those_of_a_full_sort_with_ties_in_document_order():
         n = rng.randint(0, 40)
         items = [(d, s) for d, s in found.items() if allowed is None or d in allowed]
         assert top(found, n, allowed) == sorted(items, key=lambda item: (-item[1], item[0]))[:n]
+
+
+def _service_over(tmp_path, articles):
+    from searchapp.index import build_index
+    from searchapp.search import SearchService
+
+    build_index(articles, tmp_path / "index")
+    return SearchService(tmp_path / "index")
+
+
+_FILLER = " ".join(["ประชาชน", "เดินทาง", "ตลาด", "ฝน", "ถนน"] * 12)
+
+
+def test_a_few_keywords_put_the_articles_naming_all_of_them_first(tmp_path):
+    # one article says นายกรัฐมนตรี in its title and again and again in its body, about another
+    # country's prime minister; the one a reader typing both words wants names both, once each
+    from searchapp.models import Article
+
+    abroad = Article(id="abroad", title="นายกรัฐมนตรีญี่ปุ่นเยือนลาว",
+                     body="นายกรัฐมนตรีญี่ปุ่นพบนายกรัฐมนตรีลาว นายกรัฐมนตรีทั้งสองหารือการค้า")
+    both = Article(id="both", title="เปิดสะพานใหม่", body=f"นายกรัฐมนตรี พล.อ.ประยุทธ์ เปิดสะพาน {_FILLER}")
+    # both words are common in the archive, as in real news
+    others = [Article(id=f"o{i}", title="", body=f"{_FILLER} ข่าว {i} " + ("นายกรัฐมนตรี" if i % 2 else "ประยุทธ์"))
+              for i in range(20)]
+    service = _service_over(tmp_path, [abroad, both] + others)
+    assert service.ranked_ids("นายกรัฐมนตรี ประยุทธ์", limit=2) == ["both", "abroad"]
+    assert service.ranked_ids("นายกรัฐมนตรีประยุทธ์", limit=2) == ["both", "abroad"]  # typed without a space
+    assert [h.id for h in service.search("นายกรัฐมนตรี ประยุทธ์", size=2).hits] == ["both", "abroad"]
+
+
+def test_a_name_counts_as_typed_when_an_article_writes_another_of_its_names(tmp_path):
+    # อาเซียน typed, ASEAN written: that article has both things asked for
+    from searchapp.models import Article
+
+    thai = Article(id="thai", title="ผู้นำอาเซียนประชุมสุดยอด", body=f"ผู้นำอาเซียนประชุมที่กรุงเทพฯ {_FILLER}")
+    english = Article(id="english", title="ความสัมพันธ์ใหม่", body=f"ASEAN และรัสเซียลงนามความตกลง {_FILLER}")
+    others = [Article(id=f"o{i}", title="", body=f"{_FILLER} ข่าว {i} " + ("อาเซียน" if i % 2 else "รัสเซีย"))
+              for i in range(20)]
+    service = _service_over(tmp_path, [thai, english] + others)
+    assert service.ranked_ids("อาเซียน รัสเซีย", limit=2) == ["english", "thai"]
+
+
+def test_only_a_query_of_a_few_keywords_asks_for_all_of_its_words():
+    # a question's or a headline's words need not all be in the answer: those are scored as before
+    def concepts(text):
+        return build_query(parse_query(text)).concepts
+
+    assert concepts("นายกรัฐมนตรี ประยุทธ์") == ((("นายกรัฐมนตรี",), ("นายก",), ("prime", "minist"), ("pm",)),
+                                               (("ประยุทธ์",),))
+    assert concepts("ประชุม 2567") == ((("2567",), ("2024",)), (("ประชุม",),))  # a year in either era
+    assert concepts("ปะการังคืออะไร") == ()  # a question: คือ is a stop word
+    assert concepts("ข้าว") == ()  # one word: nothing to share
+    assert concepts("ข่าว ฝน ถนน ตลาด") == ()  # more than a few words
+    assert concepts('"ข่าว ฝน" ถนน') == () and concepts("ข่าว OR ฝน") == () and concepts("ข่าว -ฝน") == ()

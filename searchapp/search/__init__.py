@@ -25,9 +25,9 @@ from ..score_postings import of_reader
 from ..analysis.segment import analyze
 from ..thai.chars import clean_text
 from ..thai.dates import thai_date
-from .build import DEFAULT_WEIGHTS, Weights, all_of, build_query, is_fragment, phrase_clause
+from .build import DEFAULT_WEIGHTS, Concepts, Weights, all_of, build_query, is_fragment, phrase_clause
 from .docsets import docs_of, matching_docs
-from .ranking import NEAR_CANDIDATES, LengthNorms, as_mask, near_each_other, ranked_scores, top
+from .ranking import NEAR_CANDIDATES, LengthNorms, as_mask, coverage, near_each_other, ranked_scores, top
 from .facets import FacetTable, Filters
 from .query import Clause, parse_query
 from .spelling import Vocabulary, respelled
@@ -157,7 +157,7 @@ class SearchService:
         matched = None  # every document the query matches, before any filter (when known)
         if sort == "relevance" and text:
             docnums, ranked, matched = self._ranked(searcher, generation, query, narrowing, first + size,
-                                                    built.words)
+                                                    built.words, built.concepts)
             shown = ranked[first:]
         else:
             docnums = matching_docs(searcher, query, narrowing)
@@ -221,12 +221,15 @@ class SearchService:
         return {name: np.flatnonzero(wanted if mask is None else wanted & mask) for name, mask in passing.items()}
 
     def _ranked(self, searcher, generation: str, query: Q.Query, narrowing: Q.Query | None, limit: int,
-                words: tuple[str, ...] = ()) -> tuple[np.ndarray, list[tuple[int, float]], np.ndarray]:
-        """Every document matching (ascending) and the ``limit`` best, scored; the best few
-        reordered by how close together ``words`` (the words typed) stand in them; and every
-        document the query matches before ``narrowing``."""
-        found, allowed = ranked_scores(searcher, self._norms(searcher, generation), query, narrowing,
-                                       max(limit, NEAR_CANDIDATES))
+                words: tuple[str, ...] = (), concepts: Concepts = ()
+                ) -> tuple[np.ndarray, list[tuple[int, float]], np.ndarray]:
+        """Every document matching (ascending) and the ``limit`` best, scored (a keyword query's
+        scores times the share of its ``concepts`` each document has); the best few reordered by how
+        close together ``words`` (the words typed) stand in them; and every document the query
+        matches before ``narrowing``."""
+        norms = self._norms(searcher, generation)
+        factor = coverage(searcher, norms, concepts, self.weights.coverage_floor) if concepts else None
+        found, allowed = ranked_scores(searcher, norms, query, narrowing, max(limit, NEAR_CANDIDATES), factor)
         if allowed is None:
             docnums = found.docs()
         else:
@@ -333,7 +336,8 @@ class SearchService:
         if built.query is None:
             return []
         searcher, generation = self.handle.current()
-        _, ranked, _ = self._ranked(searcher, generation, built.query, built.filter, limit, built.words)
+        _, ranked, _ = self._ranked(searcher, generation, built.query, built.filter, limit, built.words,
+                                    built.concepts)
         return [searcher.stored_fields(docnum)["id"] for docnum, _ in ranked]
 
     def _hit(self, stored: dict, score: float, terms: tuple[str, ...]) -> Hit:

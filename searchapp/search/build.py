@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from whoosh import query as Q
 
@@ -52,6 +53,13 @@ class Weights:
     # close together in them (within ``near_window`` words; ranking.near_each_other)
     near: float = 0.1
     near_window: int = 10
+    # a query of a few keywords (2 to ``keywords`` words, none of them a stop word) ranks each
+    # document by its score times the idf-weighted share of those words it contains (a name also
+    # by its other names), at least ``coverage_floor``: an article naming นายกรัฐมนตรี and ประยุทธ์
+    # comes before one naming นายกรัฐมนตรี often. A question or a headline is left as scored: its
+    # words need not all be in the answer (ranking.coverage)
+    keywords: int = 3
+    coverage_floor: float = 0.1
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -64,6 +72,9 @@ class Built:
     truncated: bool = False
     filter: Q.Query | None = None  # what results must also match (filters, dates); not scored
     words: tuple[str, ...] = ()  # the words typed to rank by (not question words), for closeness
+    # a keyword query's words and names, each as the forms that count as it (each form its words);
+    # empty for other queries (keyword_concepts)
+    concepts: Concepts = ()
 
 
 def _unique(items):
@@ -74,6 +85,39 @@ def is_fragment(word: str) -> bool:
     """A lone Thai consonant as a word: what the word cut leaves of a word it does not know
     (ทรัมป, typed without its last mark, is cut ท + รัม + ป)."""
     return len(word) == 1 and "\u0e01" <= word <= "\u0e2e"
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """PyThaiNLP's Thai stop words (``stopwords_th.txt``): function words such as คือ, มี, ที่, ว่า."""
+    from ..config import pythainlp_file
+
+    return frozenset(pythainlp_file("stopwords_th.txt").read_text("utf-8-sig").split())
+
+
+Concepts = tuple[tuple[tuple[str, ...], ...], ...]  # each name or word typed: its forms, each form its words
+
+
+def keyword_concepts(parsed: ParsedQuery, words: tuple[str, ...], w: Weights) -> Concepts:
+    """For a query of a few keywords (``Weights.keywords``; no stop word, no phrase, OR or exclusion),
+    each name or word typed as the forms that count as it: a name written (อาเซียน) and its other
+    names (ASEAN, ...), each as its words; every other word as itself. Empty for any other query."""
+    if not 2 <= len(words) <= w.keywords or any(word in stop_words() for word in words):
+        return ()
+    if any(c.kind in ("phrase", "or", "exclude") for c in parsed.clauses):
+        return ()
+    concepts: list[tuple[tuple[str, ...], ...]] = []
+    named: set[str] = set()
+    for clause in parsed.clauses:
+        if clause.kind != "text":
+            continue
+        for written, others in alternatives(clause.text):
+            forms = [tuple(topic_words(form, w)) for form in (written,) + others]
+            if forms[0] and set(forms[0]) <= set(words) - named:
+                concepts.append(tuple(_unique(form for form in forms if form)))
+                named.update(forms[0])
+    concepts.extend(((word,),) for word in words if word not in named)
+    return tuple(concepts)
 
 
 def topic_words(text: str, w: Weights, *, parts: bool = False) -> list[str]:
@@ -312,4 +356,5 @@ def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Buil
     # block skipping (results went missing)
     typed = _unique(word for c in parsed.clauses if c.kind in ("text", "phrase") for word in topic_words(c.text, weights))
     return Built(positive, tuple(_unique(m for m in marks if m)), truncated,
-                 all_of(narrowing) if narrowing else None, tuple(typed))
+                 all_of(narrowing) if narrowing else None, tuple(typed),
+                 keyword_concepts(parsed, tuple(typed), weights))

@@ -40,6 +40,7 @@ from itertools import repeat
 import numpy as np
 from whoosh import query as Q
 
+from ..analysis.segment import analyze
 from ..score_postings import of_reader
 from .docsets import (docs_of, own_phrase, phrase_candidates, phrase_matches, posting_arrays, positions_at, postings_at,
                       raw_postings, term_bytes)
@@ -390,10 +391,11 @@ def _scores(searcher, norms: LengthNorms, query: Q.Query, multiplier: float, def
 
 
 def ranked_scores(searcher, norms: LengthNorms, query: Q.Query, narrowing: Q.Query | None,
-                  best: int) -> tuple[Found, set[int] | None]:
+                  best: int, factor: np.ndarray | None = None) -> tuple[Found, set[int] | None]:
     """Every document ``query`` matches with a score, exact for every document that can be
     among the ``best`` of those ``narrowing`` lets through (the others' scores may lack what
-    a phrase adds); and those ``narrowing`` lets through (None without it).
+    a phrase adds); and those ``narrowing`` lets through (None without it). With a ``factor``
+    (a number per document: ``coverage``), each score is multiplied by it.
 
     A query for ไทย also looks for ประเทศไทย as words and as syllables: at 100,000 articles
     reading those positions for the 50,000-70,000 articles having both words was three
@@ -405,20 +407,21 @@ def ranked_scores(searcher, norms: LengthNorms, query: Q.Query, narrowing: Q.Que
     in one pass, keeping nothing for a second."""
     if not any(isinstance(leaf, Q.Phrase) for leaf in query.leaves()):
         found = scores(searcher, norms, query)
-        return found, _allowed(searcher, narrowing, found)
+        return _times(found, factor), _allowed(searcher, narrowing, found)
     deferral = Deferral()
     found = scores(searcher, norms, query, deferral=deferral)
     allowed = _allowed(searcher, narrowing, found)
     if not deferral.phrases:
-        return found, allowed
+        return _times(found, factor), allowed
     gain = np.zeros(len(found.hit))
     for phrase in deferral.phrases:
         gain[phrase.candidates] += phrase.bound
-    ranked = top(found, best, allowed)
+    ranked = top(_times(found, factor), best, allowed)
     threshold = ranked[-1][1] if len(ranked) >= best else float("-inf")
     # a margin for rounding: the bound must never be what leaves a document out
     possible = gain > 0
-    check_mask = possible & (~found.hit | (found.score + gain * (1 + 1e-9) + 1e-9 >= threshold))
+    most = found.score + gain * (1 + 1e-9) + 1e-9
+    check_mask = possible & (~found.hit | ((most if factor is None else most * factor) >= threshold))
     check_docs = np.flatnonzero(check_mask)
     if not len(check_docs):
         return found, allowed
@@ -438,7 +441,43 @@ def ranked_scores(searcher, norms: LengthNorms, query: Q.Query, narrowing: Q.Que
         found.score[~found.hit] = 0.0
     if allowed is not None:
         allowed |= _allowed(searcher, narrowing, {d for d in brought if d in found})
-    return found, allowed
+    return _times(found, factor), allowed
+
+
+def _times(found: Found, factor: np.ndarray | None) -> Found:
+    return found if factor is None else Found(len(found.hit), found.score * factor, found.hit)
+
+
+WORD_FIELDS = ("title", "body", "lead", "org_text")
+
+
+def coverage(searcher, norms: LengthNorms, concepts, floor: float) -> np.ndarray:
+    """Per document, the idf-weighted share of a keyword query's ``concepts`` (build.keyword_concepts:
+    each word or name typed, as the forms that count as it, each form its words) that it contains,
+    at least ``floor``. A form counts where it has all its words, each as a word in a word field or,
+    cut differently there, as all of the word's syllable bigrams in the body or the title; a concept
+    weighs the idf of its written form's words."""
+    size = searcher.doc_count_all()
+    weights = [sum(searcher.weighting.idf(searcher, NEAR_FIELD, word) for word in forms[0]) for forms in concepts]
+    total = sum(weights)
+    if total <= 0:
+        return np.ones(size)
+    present: dict[str, np.ndarray] = {}
+
+    def has(word: str) -> np.ndarray:
+        if word not in present:
+            hit = scores(searcher, norms, Q.Or([Q.Term(field, word) for field in WORD_FIELDS])).hit
+            grams = list(dict.fromkeys(analyze(word).bigrams))
+            for field in ("body_bi", "title_bi") if grams else ():
+                hit = hit | np.logical_and.reduce([scores(searcher, norms, Q.Term(field, g)).hit for g in grams])
+            present[word] = hit
+        return present[word]
+
+    share = np.zeros(size)
+    for forms, weight in zip(concepts, weights):
+        found = [np.logical_and.reduce([has(word) for word in form]) for form in forms]
+        share += weight * np.logical_or.reduce(found)
+    return np.maximum(share / total, floor)
 
 
 def _allowed(searcher, narrowing: Q.Query | None, docnums) -> set[int] | None:
