@@ -155,9 +155,18 @@ def _add_term(searcher, norms: LengthNorms, query: Q.Term, multiplier: float, in
         return
     scorer = searcher.weighting.scorer(searcher, field_name, btext)
     norm = norms.field(searcher, field_name, scorer)
-    deleted = norms.deleted(searcher)
     factor = scorer.idf * (scorer.K1 + 1) * query.boost * multiplier
     score, hit = into.score, into.hit
+    for ids, tfs in _term_postings(searcher, norms, field_name, btext, within):
+        # a term's documents are distinct: one fancy-indexed add
+        score[ids] += factor * tfs / (tfs + norm[ids])
+        hit[ids] = True
+
+
+def _term_postings(searcher, norms: LengthNorms, field_name: str, btext: bytes, within: set[int] | None = None):
+    """A term's postings, a segment at a time: (document numbers, term frequencies), deleted
+    documents left out; with ``within``, only those documents'."""
+    deleted = norms.deleted(searcher)
     for leaf, offset in searcher.leaf_searchers():
         reader = leaf.reader()
         if within is None:
@@ -180,9 +189,17 @@ def _add_term(searcher, norms: LengthNorms, query: Q.Term, multiplier: float, in
         if reader.has_deletions():
             live = ~deleted[ids]
             ids, tfs = ids[live], tfs[live]
-        # a term's documents are distinct: one fancy-indexed add
-        score[ids] += factor * tfs / (tfs + norm[ids])
-        hit[ids] = True
+        yield ids, tfs
+
+
+def term_hits(searcher, norms: LengthNorms, field_name: str, word: str) -> np.ndarray:
+    """Which documents have ``word`` in ``field_name``, over all document numbers (not scored)."""
+    hit = np.zeros(searcher.doc_count_all(), dtype=bool)
+    btext = term_bytes(searcher.reader(), field_name, word)
+    if btext is not None:
+        for ids, _ in _term_postings(searcher, norms, field_name, btext):
+            hit[ids] = True
+    return hit
 
 
 def _phrase_factors(searcher, norms: LengthNorms, query: Q.Phrase, multiplier: float):
@@ -448,15 +465,16 @@ def _times(found: Found, factor: np.ndarray | None) -> Found:
     return found if factor is None else Found(len(found.hit), found.score * factor, found.hit)
 
 
-WORD_FIELDS = ("title", "body", "lead", "org_text")
+# where a word typed counts as present (the lead field is the body's opening words again)
+WORD_FIELDS = ("title", "body", "org_text")
 
 
 def coverage(searcher, norms: LengthNorms, concepts, floor: float) -> np.ndarray:
     """Per document, the idf-weighted share of a keyword query's ``concepts`` (build.keyword_concepts:
     each word or name typed, as the forms that count as it, each form its words) that it contains,
-    at least ``floor``. A form counts where it has all its words, each as a word in a word field or,
-    cut differently there, as all of the word's syllable bigrams in the body or the title; a concept
-    weighs the idf of its written form's words."""
+    at least ``floor``. A form counts where it has all its words, each as a word in the title, the
+    body or the organizations' names or, cut differently there, as all of the word's syllable bigrams
+    in the body; a concept weighs the idf of its written form's words."""
     size = searcher.doc_count_all()
     weights = [sum(searcher.weighting.idf(searcher, NEAR_FIELD, word) for word in forms[0]) for forms in concepts]
     total = sum(weights)
@@ -466,10 +484,10 @@ def coverage(searcher, norms: LengthNorms, concepts, floor: float) -> np.ndarray
 
     def has(word: str) -> np.ndarray:
         if word not in present:
-            hit = scores(searcher, norms, Q.Or([Q.Term(field, word) for field in WORD_FIELDS])).hit
+            hit = np.logical_or.reduce([term_hits(searcher, norms, field, word) for field in WORD_FIELDS])
             grams = list(dict.fromkeys(analyze(word).bigrams))
-            for field in ("body_bi", "title_bi") if grams else ():
-                hit = hit | np.logical_and.reduce([scores(searcher, norms, Q.Term(field, g)).hit for g in grams])
+            if grams:
+                hit |= np.logical_and.reduce([term_hits(searcher, norms, "body_bi", gram) for gram in grams])
             present[word] = hit
         return present[word]
 
