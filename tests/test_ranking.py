@@ -275,3 +275,28 @@ def test_only_a_query_of_a_few_keywords_asks_for_all_of_its_words():
     assert concepts("ข้าว") == ()  # one word: nothing to share
     assert concepts("ข่าว ฝน ถนน ตลาด") == ()  # more than a few words
     assert concepts('"ข่าว ฝน" ถนน') == () and concepts("ข่าว OR ฝน") == () and concepts("ข่าว -ฝน") == ()
+
+
+@pytest.mark.parametrize("text", _WITH_PHRASES + ["นายกรัฐมนตรี ประยุทธ์", "ทีม ฟุตบอล", "ทีม \"ฟุตบอล ประยุทธ์\"",
+                                  "ทีม \"ลีก กองหน้า\"", "ฟุตบอล \"ถ้วย นัด\""])
+def test_scores_times_a_factor_per_document_keep_the_best_of_scoring_everything(many_index, text):
+    # a keyword query's coverage multiplies each document's score: the phrases left out of the first
+    # pass must still be read wherever the multiplied scores could reach the best
+    import numpy as np
+
+    from searchapp.search import SearchService
+    from searchapp.search.docsets import docs_of
+    from searchapp.search.ranking import Found
+
+    service = SearchService(many_index)
+    searcher = service.handle.searcher()
+    built = build_query(parse_query(text))
+    norms = LengthNorms()
+    exact = scores(searcher, norms, built.query)
+    factor = np.random.default_rng(7).uniform(0.1, 1.0, len(exact.hit))
+    expected = Found(len(exact.hit), exact.score * factor, exact.hit)
+    allowed = docs_of(searcher, built.filter, set(exact)) if built.filter is not None else None
+    for best in (1, 5, 30):
+        quick, _ = ranked_scores(searcher, norms, built.query, built.filter, best, factor)
+        assert set(quick) == set(exact)
+        assert top(quick, best, allowed) == top(expected, best, allowed)

@@ -422,14 +422,21 @@ def ranked_scores(searcher, norms: LengthNorms, query: Q.Query, narrowing: Q.Que
     documents they could bring in (the totals) and in those they could lift into the
     ``best``, and only those documents are scored again. A query without phrases is scored
     in one pass, keeping nothing for a second."""
+    found, allowed = _ranked_scores(searcher, norms, query, narrowing, best, factor)
+    return _times(found, factor), allowed
+
+
+def _ranked_scores(searcher, norms: LengthNorms, query: Q.Query, narrowing: Q.Query | None,
+                   best: int, factor: np.ndarray | None) -> tuple[Found, set[int] | None]:
+    # the scores before ``factor``, exact wherever the scores times ``factor`` can reach the best
     if not any(isinstance(leaf, Q.Phrase) for leaf in query.leaves()):
         found = scores(searcher, norms, query)
-        return _times(found, factor), _allowed(searcher, narrowing, found)
+        return found, _allowed(searcher, narrowing, found)
     deferral = Deferral()
     found = scores(searcher, norms, query, deferral=deferral)
     allowed = _allowed(searcher, narrowing, found)
     if not deferral.phrases:
-        return _times(found, factor), allowed
+        return found, allowed
     gain = np.zeros(len(found.hit))
     for phrase in deferral.phrases:
         gain[phrase.candidates] += phrase.bound
@@ -458,7 +465,7 @@ def ranked_scores(searcher, norms: LengthNorms, query: Q.Query, narrowing: Q.Que
         found.score[~found.hit] = 0.0
     if allowed is not None:
         allowed |= _allowed(searcher, narrowing, {d for d in brought if d in found})
-    return _times(found, factor), allowed
+    return found, allowed
 
 
 def _times(found: Found, factor: np.ndarray | None) -> Found:
