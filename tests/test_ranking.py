@@ -99,7 +99,8 @@ def _whoosh_all(searcher, query) -> dict[int, float]:
 
 _PHRASES = [Q.Phrase("body", ["กองหลัง", "กองหน้า"]), Q.Phrase("body", ["ทีม", "ทีม"]),
             Q.Phrase("body", ["ลีก", "ชัยชนะ", "เกม"], boost=1.7), Q.Phrase("title", ["ฟุตบอล", "แชมป์"]),
-            Q.Phrase("body_bi", ["รัก_ษา", "ษา_ประ", "ประ_ตู"]), Q.Phrase("body_bi", ["กอง_หลัง", "หลัง_กอง"]), Q.Phrase("body", ["ฟุตบอล", "ไม่มีคำนี้"])]
+            Q.Phrase("body_bi", ["รัก_ษา", "ษา_ประ", "ประ_ตู"]), Q.Phrase("body_bi", ["กอง_หลัง", "หลัง_กอง"]),
+            Q.Phrase("body", ["ฟุตบอล", "ไม่มีคำนี้"])]
 
 
 @pytest.mark.parametrize("query", _PHRASES, ids=lambda q: f"{q.fieldname}:{'+'.join(q.words)}")
@@ -128,7 +129,8 @@ def test_phrases_across_segments_leave_deleted_articles_out(tmp_path):
     from searchapp.search.docsets import docs_of
 
     index = tmp_path / "index"
-    build_index([Article(id=f"a{i}", title="", body=f"ข่าว {i} กระทรวงการต่างประเทศ แถลง ข่าว") for i in range(30)], index)
+    build_index([Article(id=f"a{i}", title="", body=f"ข่าว {i} กระทรวงการต่างประเทศ แถลง ข่าว") for i in range(30)],
+                index)
     update_index([Article(id=f"b{i}", title="", body=f"แถลง ข่าว กระทรวงการต่างประเทศ {i}") for i in range(10)],
                  {"a3", "a4"}, index)
     service = SearchService(index)
@@ -175,25 +177,33 @@ _WITH_PHRASES = ['ทีม "กองหลัง กองหน้า"', 'ผ
                  'ฟุตบอล "กองหลัง กองหน้า" 2015', '"กองหลัง กองหน้า" OR ลีก', '"ทีม ฟุตบอล"']
 
 
-@pytest.mark.parametrize("text", _WITH_PHRASES)
-def test_phrases_looked_for_only_where_they_matter_change_neither_totals_nor_the_best(many_index, text):
+@pytest.mark.parametrize("with_factor", [False, True])
+@pytest.mark.parametrize("text", _WITH_PHRASES + ["นายกรัฐมนตรี ประยุทธ์", "ทีม \"ฟุตบอล ประยุทธ์\"",
+                                  "ฟุตบอล \"ถ้วย นัด\""])
+def test_phrases_looked_for_only_where_they_matter_change_neither_totals_nor_the_best(many_index, text, with_factor):
     # ranked_scores leaves phrases out of a first pass and then reads their positions only in the
     # documents they could bring in or lift among the best: the same documents and the same best
-    # as scoring every phrase everywhere, to the last bit of each score
+    # as scoring every phrase everywhere, to the last bit of each score; and so with each score
+    # multiplied by a factor per document (a keyword query's coverage)
+    import numpy as np
+
     from searchapp.search import SearchService
     from searchapp.search.docsets import docs_of
+    from searchapp.search.ranking import Found
 
     service = SearchService(many_index)
     searcher = service.handle.searcher()
     built = build_query(parse_query(text))
     norms = LengthNorms()
     exact = scores(searcher, norms, built.query)
+    factor = np.random.default_rng(7).uniform(0.1, 1.0, len(exact.hit)) if with_factor else None
+    expected = exact if factor is None else Found(len(exact.hit), exact.score * factor, exact.hit)
     allowed = docs_of(searcher, built.filter, set(exact)) if built.filter is not None else None
     for best in (1, 5, 30):
-        quick, quick_allowed = ranked_scores(searcher, norms, built.query, built.filter, best)
+        quick, quick_allowed = ranked_scores(searcher, norms, built.query, built.filter, best, factor)
         assert set(quick) == set(exact)
         assert quick_allowed == allowed
-        assert top(quick, best, allowed) == top(exact, best, allowed)
+        assert top(quick, best, allowed) == top(expected, best, allowed)
 
 
 def test_a_phrase_beside_words_is_not_read_where_it_cannot_change_the_best(many_index):
@@ -275,28 +285,3 @@ def test_only_a_query_of_a_few_keywords_asks_for_all_of_its_words():
     assert concepts("ข้าว") == ()  # one word: nothing to share
     assert concepts("ข่าว ฝน ถนน ตลาด") == ()  # more than a few words
     assert concepts('"ข่าว ฝน" ถนน') == () and concepts("ข่าว OR ฝน") == () and concepts("ข่าว -ฝน") == ()
-
-
-@pytest.mark.parametrize("text", _WITH_PHRASES + ["นายกรัฐมนตรี ประยุทธ์", "ทีม ฟุตบอล", "ทีม \"ฟุตบอล ประยุทธ์\"",
-                                  "ทีม \"ลีก กองหน้า\"", "ฟุตบอล \"ถ้วย นัด\""])
-def test_scores_times_a_factor_per_document_keep_the_best_of_scoring_everything(many_index, text):
-    # a keyword query's coverage multiplies each document's score: the phrases left out of the first
-    # pass must still be read wherever the multiplied scores could reach the best
-    import numpy as np
-
-    from searchapp.search import SearchService
-    from searchapp.search.docsets import docs_of
-    from searchapp.search.ranking import Found
-
-    service = SearchService(many_index)
-    searcher = service.handle.searcher()
-    built = build_query(parse_query(text))
-    norms = LengthNorms()
-    exact = scores(searcher, norms, built.query)
-    factor = np.random.default_rng(7).uniform(0.1, 1.0, len(exact.hit))
-    expected = Found(len(exact.hit), exact.score * factor, exact.hit)
-    allowed = docs_of(searcher, built.filter, set(exact)) if built.filter is not None else None
-    for best in (1, 5, 30):
-        quick, _ = ranked_scores(searcher, norms, built.query, built.filter, best, factor)
-        assert set(quick) == set(exact)
-        assert top(quick, best, allowed) == top(expected, best, allowed)

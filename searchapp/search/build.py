@@ -354,7 +354,8 @@ def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Buil
     # narrowing stays apart from the scored query: it only decides who stays (the ranking keeps
     # the documents it allows). Inside Whoosh's And, a zero-scoring clause broke Whoosh's top-N
     # block skipping (results went missing)
-    typed = _unique(word for c in parsed.clauses if c.kind in ("text", "phrase") for word in topic_words(c.text, weights))
+    typed = _unique(word for c in parsed.clauses if c.kind in ("text", "phrase")
+                    for word in topic_words(c.text, weights))
     return Built(positive, tuple(_unique(m for m in marks if m)), truncated,
                  all_of(narrowing) if narrowing else None, tuple(typed),
                  keyword_concepts(parsed, tuple(typed), weights))

@@ -565,7 +565,8 @@ def near_each_other(searcher, ranked: list[tuple[int, float]], words: tuple[str,
     """The first ``NEAR_CANDIDATES`` of ``ranked`` (best first) reordered with a bonus for the
     query's words standing close together in the body: up to ``share`` of the best score, for
     the idf-weighted part of the words found within ``window`` words of each other (a question's
-    words standing together are where its answer is). Needs two words or more; the rest of ``ranked`` keeps its order (its scores are lower)."""
+    words standing together are where its answer is). Needs two words or more; the rest of ``ranked``
+    keeps its order (its scores are lower)."""
     if share <= 0 or len(words) < 2 or len(ranked) < 2:
         return ranked
     head, rest = ranked[:NEAR_CANDIDATES], ranked[NEAR_CANDIDATES:]
