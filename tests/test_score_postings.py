@@ -109,3 +109,61 @@ def test_a_damaged_file_is_refused(tmp_path):
     kept.write_bytes(kept.read_bytes()[:-3])  # cut short, as by a full disk
     with pytest.raises(IndexMissingError, match="damaged"):
         SearchService(index).search("อาเซียน")
+
+
+def _write_file(path, terms):
+    """A scoring postings file in the documented layout: each term's arrays, the directory, its offset."""
+    import marshal
+    import struct
+
+    directory, data = {}, bytearray(b"SPS1")
+    for n, key in enumerate(terms):
+        ids = np.arange(n % 7 + 1, dtype="<u4") * 3
+        weights = np.full(len(ids), n % 5 + 1, dtype="<f4")
+        directory[key] = (len(data), len(ids))
+        data += ids.tobytes() + weights.tobytes()
+    start = len(data)
+    path.write_bytes(bytes(data) + marshal.dumps(directory) + struct.pack("<Q", start))
+
+
+def _assert_reads_every_term(path, terms):
+    kept = ScorePostings(path)
+    for n, (field_name, btext) in enumerate(terms):
+        ids, weights = kept.get(field_name, btext)
+        assert ids.tolist() == [3 * i for i in range(n % 7 + 1)]
+        assert weights.tolist() == [n % 5 + 1] * (n % 7 + 1)
+        assert kept.documents(field_name, btext).tolist() == ids.tolist()
+    # a term it does not keep, under any field, or another field's term
+    assert kept.get("body", "ไม่มีคำนี้".encode()) is None
+    assert kept.documents("title", terms[0][1]) is None
+    return kept
+
+
+def test_a_server_holds_a_files_directory_in_little_memory_and_finds_every_term(tmp_path):
+    # at 100,000 articles the directories of a server process's segments hold 54,000 terms; as
+    # a dictionary of tuples they took 14 MB a process, about 250 bytes a term
+    import tracemalloc
+
+    terms = [(field, f"คำ{n}".encode()) for n in range(5000) for field in ("body", "body_bi")]
+    path = tmp_path / "seg.sps"
+    _write_file(path, terms)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        kept = ScorePostings(path)
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert held / len(terms) < 80, held / len(terms)  # about 50 here
+    del kept
+    _assert_reads_every_term(path, terms)
+
+
+def test_terms_whose_keys_hash_alike_are_told_apart(tmp_path, monkeypatch):
+    import searchapp.score_postings as module
+
+    monkeypatch.setattr(module, "_hash", lambda key: len(key[1]) % 3)  # nearly every key collides
+    terms = [("body", f"w{n}".encode()) for n in range(300)] + [("lead", b"w1"), ("lead", b"w2")]
+    path = tmp_path / "seg.sps"
+    _write_file(path, terms)
+    _assert_reads_every_term(path, terms)
