@@ -43,3 +43,42 @@ def test_server_processes_trim_in_the_background():
         stop.set()
     thread.join(timeout=5)
     assert not thread.is_alive()
+
+
+_SEARCH_LIKE = """
+import sys, threading
+import numpy as np
+from searchapp import memory
+
+def private_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("RssAnon:"):
+            return int(line.split()[1]) / 1024
+
+memory.start_trimming(every_s=3600, stop=threading.Event())  # no trim during this
+earlier = np.zeros(100_000)  # an earlier search's array, 800 KB, dropped
+earlier += 1
+del earlier
+before = private_mb()
+arrays, kept = [], []
+for _ in range(60):  # a search's per-document arrays over 100,000 articles, with small blocks kept between
+    scores = np.zeros(100_000)
+    scores[::100] = 1.0
+    arrays.append(scores)
+    kept.append(bytes(2000))
+held = private_mb()
+del arrays
+print(before, held, private_mb())
+"""
+
+
+def test_a_searchs_large_arrays_go_back_to_the_system_when_it_drops_them():
+    # without waiting for the next trim: glibc would carve them from its heap, where they stay
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", _SEARCH_LIKE], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 0, done.stderr
+    before, held, after = map(float, done.stdout.split())
+    assert held - before > 40  # 60 arrays of 800 KB, written
+    assert after - before < 10, f"{before:.0f} MB, {held:.0f} MB with the arrays, {after:.0f} MB without"
