@@ -68,8 +68,8 @@ def start_trimming(every_s: float = TRIM_EVERY_S, stop: threading.Event | None =
     anyway (the interpreter lock); with four request threads this kept 20-40 MB more a process.
     And it maps every block of ``MMAP_THRESHOLD`` or more on its own, so that a search's large
     arrays go back to the system when the search drops them rather than at the next trim: at
-    100,000 articles, right after eight clients' load, two server processes held 420-484 MB
-    with glibc's rising threshold (361 MB once trimmed) and 364-399 MB with this one, at a
+    100,000 articles, right after eight clients' load, two server processes held 378-484 MB
+    (four runs) with glibc's rising threshold (361 MB once trimmed) and 364-399 MB with this one, at a
     cost of about a tenth of their throughput (24.7-25.0 against 26.5-27.9 queries/s; the
     latency of one client at a time the same). ``MALLOC_MMAP_THRESHOLD_`` in the environment,
     glibc's own setting, is left to rule."""
