@@ -49,11 +49,7 @@ _SEARCH_LIKE = """
 import sys, threading
 import numpy as np
 from searchapp import memory
-
-def private_mb():
-    for line in open("/proc/self/status"):
-        if line.startswith("RssAnon:"):
-            return int(line.split()[1]) / 1024
+from tests.test_memory import _private_mb as private_mb
 
 memory.start_trimming(every_s=3600, stop=threading.Event())  # no trim during this
 earlier = np.zeros(100_000)  # an earlier search's array, 800 KB, dropped
