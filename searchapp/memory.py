@@ -28,9 +28,9 @@ TRIM_EVERY_S = 1.0
 # mapped on its own (and unmapped, so given back, as soon as it is freed)
 _M_ARENA_MAX = -8
 _M_MMAP_THRESHOLD = -3
-# a search's per-document arrays at 100,000 articles are 100-800 KB; glibc's own threshold starts
-# at 128 KB but rises to the largest block freed, after which such arrays are carved from the heap
-# and stay there until the next trim
+# a search's per-document score arrays at 100,000 articles are 800 KB (its arrays of matches, 100 KB,
+# stay in the heap); glibc's own threshold starts at 128 KB but rises to the largest block freed,
+# after which such arrays are carved from the heap and stay there until the next trim
 MMAP_THRESHOLD = 256 * 1024
 
 
