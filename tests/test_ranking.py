@@ -155,14 +155,14 @@ def test_the_closest_words_are_weighed_by_how_rare_they_are():
 
 
 def test_words_standing_together_rank_above_the_same_words_far_apart(tmp_path):
-    # the same words, as often, in articles of the same length: only their closeness differs
+    # the same words, as often, in articles of the same length opening alike: only their closeness differs
     from searchapp.index import build_index
     from searchapp.models import Article
     from searchapp.search import SearchService
 
     filler = " ".join(["ประชาชน", "เดินทาง", "ตลาด", "ฝน", "ถนน"] * 12)
-    apart = Article(id="apart", title="", body=f"ทุเรียน {filler} ส่งออก")
-    together = Article(id="together", title="", body=f"{filler} ทุเรียน ส่งออก")
+    apart = Article(id="apart", title="", body=f"รายงาน ทุเรียน {filler} ส่งออก")
+    together = Article(id="together", title="", body=f"รายงาน {filler} ทุเรียน ส่งออก")
     others = [Article(id=f"o{i}", title="", body=f"{filler} ข่าว {i}") for i in range(20)]
     build_index([apart, together] + others, tmp_path / "index")
     service = SearchService(tmp_path / "index")
@@ -285,3 +285,62 @@ def test_only_a_query_of_a_few_keywords_asks_for_all_of_its_words():
     assert concepts("ข้าว") == ()  # one word: nothing to share
     assert concepts("ข่าว ฝน ถนน ตลาด") == ()  # more than a few words
     assert concepts('"ข่าว ฝน" ถนน') == () and concepts("ข่าว OR ฝน") == () and concepts("ข่าว -ฝน") == ()
+
+
+def test_a_body_opening_names_what_it_is_about_unless_it_is_only_function_words():
+    from searchapp.search.build import opening_words
+
+    assert opening_words("ต้นมะขามป้อม ชื่อวิทยาศาสตร์ : Phyllanthus emblica") == ("ต้น", "มะขามป้อม")
+    assert opening_words("มะขามป้อม(อังกฤษ: Indian gooseberry) เป็นไม้ยืนต้น") == ("มะขามป้อม",)
+    assert opening_words("  ASEAN, the association") == ("asean",)
+    assert opening_words("วันนี้ (5 มิ.ย.) ที่ทำเนียบรัฐบาล") == ()  # a stop word names nothing
+    assert opening_words("คำว่า มะขาม มาจาก") == ()
+    assert opening_words("ก. ไก่") == ()  # under three characters
+    assert opening_words("") == ()
+
+
+def test_the_entry_opening_with_the_name_asked_about_comes_before_one_sharing_more_of_the_question(tmp_path):
+    # the rival holds more of the question's other words (จัด, เป็น, พืช, สมุนไพร, as words and as syllable
+    # pairs); the entry is the one about ต้นมะขามป้อม, the name the question asks about, and names it first
+    import dataclasses
+
+    from searchapp.models import Article
+    from searchapp.search import SearchService
+    from searchapp.search.build import DEFAULT_WEIGHTS
+
+    entry = Article(id="entry", title="", body="ต้นมะขามป้อม ชื่อวิทยาศาสตร์ Phyllanthus emblica ผลกลม รสฝาดอมเปรี้ยว")
+    rival = Article(id="rival", title="", body="มะยมจัดเป็นพืชสมุนไพร")
+    others = [Article(id=f"o{i}", title="", body=f"{_FILLER} ข่าว {i} พืช สมุนไพร อยู่ ใน") for i in range(20)]
+    service = _service_over(tmp_path, [entry, rival] + others)
+    question = "ต้นมะขามป้อมจัดเป็นพืชสมุนไพรอยู่ในวงศ์ใด"
+    assert service.ranked_ids(question, limit=2) == ["entry", "rival"]
+    assert [h.id for h in service.search(question, size=2).hits] == ["entry", "rival"]
+    without = SearchService(tmp_path / "index", weights=dataclasses.replace(DEFAULT_WEIGHTS, opening=0.0))
+    assert without.ranked_ids(question, limit=2) == ["rival", "entry"]
+
+
+def test_opening_with_a_name_most_of_the_best_documents_hold_moves_a_document_less(tmp_path):
+    # paragraphs of one long article all name its subject; the first opens with it. The bonus is
+    # divided by how many of the best hold the name, so there it is a quarter as large
+    from searchapp.analysis.segment import analyze
+    from searchapp.index import build_index
+    from searchapp.models import Article
+    from searchapp.search import SearchService
+    from searchapp.search.build import opening_words
+    from searchapp.search.ranking import named_first
+
+    subject = "ป่าดิบชื้นอเมซอน"
+    sequence = tuple(t.text for t in analyze(f"ทางหลวงใน{subject}สร้างขึ้นเพื่อใคร").top_words())
+    for holders, expected in ((1, ["opens", "answer"]), (4, ["answer", "opens"])):
+        paragraphs = [Article(id="opens", title="", body=f"{subject} เป็นป่าฝนเขตร้อนที่ใหญ่ที่สุด"),
+                      Article(id="answer", title="", body="ทางหลวงสายนี้สร้างขึ้นเพื่อชาวไร่ถั่วเหลือง")]
+        paragraphs += [Article(id=f"p{i}", title="", body=f"ชาวไร่ใน{subject}ปลูกพืช" if i < holders - 1
+                               else "ชาวไร่ปลูกพืช") for i in range(3)]
+        build_index(paragraphs, tmp_path / f"h{holders}")
+        service = SearchService(tmp_path / f"h{holders}")
+        searcher, _ = service.handle.current()
+        number = {searcher.stored_fields(d)["id"]: d for d in range(searcher.doc_count_all())}
+        ranked = [(number["answer"], 10.0), (number["opens"], 9.0)] + [(number[f"p{i}"], 5.0 - i) for i in range(3)]
+        openings = {number["opens"]: opening_words(paragraphs[0].body)}
+        reordered = named_first(searcher, ranked, sequence, 0.25, 10, lambda d: openings.get(d, ()))
+        assert [searcher.stored_fields(d)["id"] for d, _ in reordered[:2]] == expected

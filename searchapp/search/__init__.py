@@ -25,9 +25,9 @@ from ..score_postings import of_reader
 from ..analysis.segment import analyze
 from ..thai.chars import clean_text
 from ..thai.dates import thai_date
-from .build import DEFAULT_WEIGHTS, Concepts, Weights, all_of, build_query, is_fragment, phrase_clause
+from .build import DEFAULT_WEIGHTS, Concepts, Weights, all_of, build_query, is_fragment, opening_words, phrase_clause
 from .docsets import docs_of, matching_docs
-from .ranking import NEAR_CANDIDATES, LengthNorms, as_mask, coverage, near_each_other, ranked_scores, top
+from .ranking import NEAR_CANDIDATES, LengthNorms, as_mask, coverage, named_first, near_each_other, ranked_scores, top
 from .facets import FacetTable, Filters
 from .query import Clause, parse_query
 from .spelling import Vocabulary, respelled
@@ -51,6 +51,8 @@ def check_sort(sort: str) -> None:
 RELATED_TERMS = 20  # the article's most distinctive words that find related ones
 # what is read once per index generation (SearchService._read_once); warm() reads all three
 _FACETS, _NORMS, _VOCABULARY = "facets", "norms", "vocabulary"
+_OPENINGS = "openings"  # not warmed: filled as queries rank documents
+OPENINGS_KEPT = 10_000
 _WARMED = (_FACETS, _NORMS, _VOCABULARY)
 K1 = 1.0
 B = 0.75
@@ -157,7 +159,7 @@ class SearchService:
         matched = None  # every document the query matches, before any filter (when known)
         if sort == "relevance" and text:
             docnums, ranked, matched = self._ranked(searcher, generation, query, narrowing, first + size,
-                                                    built.words, built.concepts)
+                                                    built.words, built.concepts, built.sequence)
             shown = ranked[first:]
         else:
             docnums = matching_docs(searcher, query, narrowing)
@@ -221,12 +223,13 @@ class SearchService:
         return {name: np.flatnonzero(wanted if mask is None else wanted & mask) for name, mask in passing.items()}
 
     def _ranked(self, searcher, generation: str, query: Q.Query, narrowing: Q.Query | None, limit: int,
-                words: tuple[str, ...] = (), concepts: Concepts = ()
+                words: tuple[str, ...] = (), concepts: Concepts = (), sequence: tuple[str, ...] = ()
                 ) -> tuple[np.ndarray, list[tuple[int, float]], np.ndarray]:
         """Every document matching (ascending) and the ``limit`` best, scored (a keyword query's
         scores times the share of its ``concepts`` each document has); the best few reordered by how
-        close together ``words`` (the words typed) stand in them; and every document the query
-        matches before ``narrowing``."""
+        close together ``words`` (the words typed) stand in them and by whether they open with a name
+        ``sequence`` (the query's words in order) holds; and every document the query matches before
+        ``narrowing``."""
         norms = self._norms(searcher, generation)
         factor = coverage(searcher, norms, concepts, self.weights.coverage_floor) if concepts else None
         found, allowed = ranked_scores(searcher, norms, query, narrowing, max(limit, NEAR_CANDIDATES), factor)
@@ -237,7 +240,24 @@ class SearchService:
             docnums = np.flatnonzero(found.hit & allowed)
         ranked = top(found, max(limit, NEAR_CANDIDATES), allowed)
         ranked = near_each_other(searcher, ranked, words, self.weights.near, self.weights.near_window)
+        ranked = named_first(searcher, ranked, sequence, self.weights.opening, self.weights.opening_among,
+                             self._openings(searcher, generation))
         return docnums, ranked[:limit], found.docs()
+
+    def _openings(self, searcher, generation: str):
+        """What each document's body names first (``build.opening_words``), read from its stored body
+        when first asked and kept for the generation (up to ``OPENINGS_KEPT`` documents)."""
+        kept = self._read_once(_OPENINGS, lambda s: {}, searcher, generation)
+
+        def opening(docnum: int) -> tuple[str, ...]:
+            words = kept.get(docnum)
+            if words is None:
+                if len(kept) >= OPENINGS_KEPT:
+                    kept.clear()
+                words = kept[docnum] = opening_words(searcher.stored_fields(docnum).get("body") or "")
+            return words
+
+        return opening
 
     def _norms(self, searcher, generation: str) -> LengthNorms:
         return self._read_once(_NORMS, lambda s: LengthNorms(), searcher, generation)
@@ -337,7 +357,7 @@ class SearchService:
             return []
         searcher, generation = self.handle.current()
         _, ranked, _ = self._ranked(searcher, generation, built.query, built.filter, limit, built.words,
-                                    built.concepts)
+                                    built.concepts, built.sequence)
         return [searcher.stored_fields(docnum)["id"] for docnum, _ in ranked]
 
     def _hit(self, stored: dict, score: float, terms: tuple[str, ...]) -> Hit:

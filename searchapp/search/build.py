@@ -60,6 +60,11 @@ class Weights:
     # words need not all be in the answer (ranking.coverage)
     keywords: int = 3
     coverage_floor: float = 0.1
+    # a document whose body opens with a name the query holds as typed (ต้นขมิ้นชัน, ปลาฉนากจะงอยปากกว้าง:
+    # the entry or story about it) gains this share of the best score, divided by how many of the best
+    # ``opening_among`` documents hold that name (ranking.named_first)
+    opening: float = 0.25
+    opening_among: int = 10
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -75,6 +80,8 @@ class Built:
     # a keyword query's words and names, each as the forms that count as it (each form its words);
     # empty for other queries (keyword_concepts)
     concepts: Concepts = ()
+    # the words of the query's text and phrases in the order typed, compound parts left out
+    sequence: tuple[str, ...] = ()
 
 
 def _unique(items):
@@ -126,6 +133,22 @@ def topic_words(text: str, w: Weights, *, parts: bool = False) -> list[str]:
     words = _unique(t.text for t in analysis.words) if parts else _unique(t.text for t in analysis.top_words())
     if w.drop_question_words and any(word not in QUESTION_WORDS for word in words):
         words = [word for word in words if word not in QUESTION_WORDS]
+    return words
+
+
+# a body's opening: its first run of text up to a space, a bracket, a colon or a comma
+_OPENING = re.compile(r"\s*([^\s(\[:,]+)")
+
+
+def opening_words(body: str) -> tuple[str, ...]:
+    """The words of what ``body`` names first (``ต้นขมิ้นชัน ชื่อวิทยาศาสตร์ : ...`` -> ต้น, ขมิ้นชัน); empty when
+    that is under three characters or only stop and question words (``วันนี้``, ``คำว่า``): they name nothing."""
+    found = _OPENING.match(body)
+    if not found or len(found.group(1)) < 3:
+        return ()
+    words = tuple(t.text for t in analyze(found.group(1)).top_words())
+    if all(word in stop_words() or word in QUESTION_WORDS for word in words):
+        return ()
     return words
 
 
@@ -356,6 +379,7 @@ def build_query(parsed: ParsedQuery, weights: Weights = DEFAULT_WEIGHTS) -> Buil
     # block skipping (results went missing)
     typed = _unique(word for c in parsed.clauses if c.kind in ("text", "phrase")
                     for word in topic_words(c.text, weights))
+    sequence = tuple(t.text for t in analyze(parsed.positive_text).top_words())
     return Built(positive, tuple(_unique(m for m in marks if m)), truncated,
                  all_of(narrowing) if narrowing else None, tuple(typed),
-                 keyword_concepts(parsed, tuple(typed), weights))
+                 keyword_concepts(parsed, tuple(typed), weights), sequence)

@@ -27,13 +27,14 @@ everything else and notes each phrase's possible documents; positions are then r
 the documents a phrase could bring in or lift among the best, and only those are scored again.
 
 Then closeness (``near_each_other``): the best few documents are reordered by how near each
-other the words typed stand in them, read from the same positions.
+other the words typed stand in them, read from the same positions; and those whose body opens
+with a name the query holds move up (``named_first``).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import repeat
 
@@ -580,6 +581,52 @@ def near_each_other(searcher, ranked: list[tuple[int, float]], words: tuple[str,
     return top(dict(scored), len(scored)) + rest
 
 
+def _holding(searcher, words: tuple[str, ...], docnums: list[int]) -> int:
+    """How many of ``docnums`` have ``words`` one after another in the body."""
+    positions = _word_positions(searcher, list(dict.fromkeys(words)), docnums)
+    held = 0
+    for events in positions.values():
+        at = set(events)
+        if any(all((start + i, word) in at for i, word in enumerate(words[1:], 1))
+               for start, word in events if word == words[0]):
+            held += 1
+    return held
+
+
+def _contains(sequence: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    n = len(words)
+    return any(sequence[i:i + n] == words for i in range(len(sequence) - n + 1))
+
+
+def named_first(searcher, ranked: list[tuple[int, float]], sequence: tuple[str, ...], share: float, among: int,
+                opening: Callable[[int], tuple[str, ...]]) -> list[tuple[int, float]]:
+    """The first ``NEAR_CANDIDATES`` of ``ranked`` (best first) reordered with a bonus for a
+    document whose body opens with a name the query holds as typed (``opening`` gives the words
+    a document names first; ``sequence`` is the query's words in order): ``share`` of the best
+    score, divided by how many of the first ``among`` documents have that name in their body.
+    The entry or story about ต้นขมิ้นชัน is what "ต้นขมิ้นชันอยู่ในวงศ์ใด" asks for, not the entry on
+    another plant of that family that shares more of the question's other words; when most of
+    the best documents name it (paragraphs of one long article), opening with it tells little."""
+    if share <= 0 or not sequence or len(ranked) < 2:
+        return ranked
+    head, rest = ranked[:NEAR_CANDIDATES], ranked[NEAR_CANDIDATES:]
+    named = {}
+    for docnum, _ in head:
+        words = opening(docnum)
+        if words and _contains(sequence, words):
+            named[docnum] = words
+    if not named:
+        return ranked
+    counted = [docnum for docnum, _ in head[:among]]
+    holders: dict[tuple[str, ...], int] = {}
+    for words in named.values():
+        if words not in holders:
+            holders[words] = max(1, _holding(searcher, words, counted))
+    best = head[0][1]
+    scored = [(d, s + share * best / holders[named[d]] if d in named else s) for d, s in head]
+    return top(dict(scored), len(scored)) + rest
+
+
 def top(found: Found | Mapping[int, float], n: int,
         allowed: set[int] | np.ndarray | None = None) -> list[tuple[int, float]]:
     """The ``n`` best (document, score), best first; equal scores in document order; only
@@ -616,4 +663,4 @@ def as_mask(docnums: set[int], size: int) -> np.ndarray:
     return mask
 
 
-__all__ = ["Found", "LengthNorms", "as_mask", "near_each_other", "ranked_scores", "scores", "top"]
+__all__ = ["Found", "LengthNorms", "as_mask", "named_first", "near_each_other", "ranked_scores", "scores", "top"]
