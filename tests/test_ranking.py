@@ -296,6 +296,7 @@ def test_a_body_opening_names_what_it_is_about_unless_it_is_only_function_words(
     assert opening_words("วันนี้ (5 มิ.ย.) ที่ทำเนียบรัฐบาล") == ()  # a stop word names nothing
     assert opening_words("คำว่า มะขาม มาจาก") == ()
     assert opening_words("ก. ไก่") == ()  # under three characters
+    assert opening_words("ผู้สื่อข่าวรายงานว่า" * 8 + " ต่อไป") == ()  # a sentence run on without a space: no name
     assert opening_words("") == ()
 
 

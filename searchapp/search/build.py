@@ -136,15 +136,18 @@ def topic_words(text: str, w: Weights, *, parts: bool = False) -> list[str]:
     return words
 
 
-# a body's opening: its first run of text up to a space, a bracket, a colon or a comma
+# a body's opening: its first run of text up to a space, a bracket, a colon or a comma; a longer run
+# than OPENING_MOST characters is a sentence written without spaces, not a name (and is not cut)
 _OPENING = re.compile(r"\s*([^\s(\[:,]+)")
+OPENING_MOST = 120
 
 
 def opening_words(body: str) -> tuple[str, ...]:
     """The words of what ``body`` names first (``ต้นขมิ้นชัน ชื่อวิทยาศาสตร์ : ...`` -> ต้น, ขมิ้นชัน); empty when
-    that is under three characters or only stop and question words (``วันนี้``, ``คำว่า``): they name nothing."""
+    that is under three characters or over ``OPENING_MOST``, or only stop and question words (``วันนี้``,
+    ``คำว่า``): they name nothing."""
     found = _OPENING.match(body)
-    if not found or len(found.group(1)) < 3:
+    if not found or not 3 <= len(found.group(1)) <= OPENING_MOST:
         return ()
     words = tuple(t.text for t in analyze(found.group(1)).top_words())
     if all(word in stop_words() or word in QUESTION_WORDS for word in words):
