@@ -324,9 +324,7 @@ def test_opening_with_a_name_most_of_the_best_documents_hold_moves_a_document_le
     # paragraphs of one long article all name its subject; the first opens with it. The bonus is
     # divided by how many of the best hold the name, so there it is a quarter as large
     from searchapp.analysis.segment import analyze
-    from searchapp.index import build_index
     from searchapp.models import Article
-    from searchapp.search import SearchService
     from searchapp.search.build import opening_words
     from searchapp.search.ranking import named_first
 
@@ -337,8 +335,7 @@ def test_opening_with_a_name_most_of_the_best_documents_hold_moves_a_document_le
                       Article(id="answer", title="", body="ทางหลวงสายนี้สร้างขึ้นเพื่อชาวไร่ถั่วเหลือง")]
         paragraphs += [Article(id=f"p{i}", title="", body=f"ชาวไร่ใน{subject}ปลูกพืช" if i < holders - 1
                                else "ชาวไร่ปลูกพืช") for i in range(3)]
-        build_index(paragraphs, tmp_path / f"h{holders}")
-        service = SearchService(tmp_path / f"h{holders}")
+        service = _service_over(tmp_path / f"h{holders}", paragraphs)
         searcher, _ = service.handle.current()
         number = {searcher.stored_fields(d)["id"]: d for d in range(searcher.doc_count_all())}
         ranked = [(number["answer"], 10.0), (number["opens"], 9.0)] + [(number[f"p{i}"], 5.0 - i) for i in range(3)]

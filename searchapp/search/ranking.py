@@ -583,13 +583,14 @@ def near_each_other(searcher, ranked: list[tuple[int, float]], words: tuple[str,
 
 def _holding(searcher, words: tuple[str, ...], docnums: list[int]) -> int:
     """How many of ``docnums`` have ``words`` one after another in the body."""
-    positions = _word_positions(searcher, list(dict.fromkeys(words)), docnums)
+    if NEAR_FIELD not in searcher.schema:
+        return 0
     held = 0
-    for events in positions.values():
-        at = set(events)
-        if any(all((start + i, word) in at for i, word in enumerate(words[1:], 1))
-               for start, word in events if word == words[0]):
-            held += 1
+    for leaf, offset in searcher.leaf_searchers():
+        reader = leaf.reader()
+        local = {d - offset for d in docnums if offset <= d < offset + reader.doc_count_all()}
+        if local:
+            held += len(phrase_matches(reader, NEAR_FIELD, list(words), within=local))
     return held
 
 
